@@ -1,0 +1,114 @@
+/**
+ * Calendar dates as whole days since 1970-01-01 (no time zone, no time of day): shooting days
+ * are dates, and arithmetic on integers cannot drift across daylight-saving changes.
+ */
+export type EpochDay = number;
+
+const MS_PER_DAY = 86_400_000;
+/** Excel serial of 1970-01-01 (1900 date system). */
+const EXCEL_EPOCH_OFFSET = 25569;
+
+export function fromExcelSerial(serial: number): EpochDay {
+  return Math.floor(serial) - EXCEL_EPOCH_OFFSET;
+}
+
+export function toExcelSerial(day: EpochDay): number {
+  return day + EXCEL_EPOCH_OFFSET;
+}
+
+/** A JS Date read from a cell (ExcelJS gives UTC midnight) to its calendar day. */
+export function fromJsDate(d: Date): EpochDay {
+  return Math.floor(d.getTime() / MS_PER_DAY);
+}
+
+/** UTC midnight Date of a day: what ExcelJS writes as a date cell. */
+export function toJsDate(day: EpochDay): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
+export function fromYmd(y: number, m: number, d: number): EpochDay {
+  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function toYmd(day: EpochDay): { y: number; m: number; d: number } {
+  const dt = new Date(day * MS_PER_DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+/** `YYYY-MM-DD`. */
+export function formatIso(day: EpochDay): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: EpochDay): number {
+  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+export const WEEKDAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** "Sat, Sun", "saturday sunday", "Sa;Su" → weekday numbers; undefined on an unknown name. */
+export function parseWeekdays(s: string): number[] | undefined {
+  const out: number[] = [];
+  for (const part of s.split(/[,;/\s]+/).filter(Boolean)) {
+    const p = part.toLowerCase();
+    const i = ["su", "mo", "tu", "we", "th", "fr", "sa"].findIndex((w) => p.startsWith(w));
+    const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"][i];
+    if (i < 0 || !(p.length <= 3 || full === p)) return undefined;
+    if (!out.includes(i)) out.push(i);
+  }
+  return out;
+}
+
+/** ISO text `2026-03-02` (a time part is ignored). */
+export function parseIsoDate(s: string): EpochDay | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = fromYmd(y, mo, d);
+  const back = toYmd(day);
+  if (back.y !== y || back.m !== mo || back.d !== d) return undefined;
+  return day;
+}
+
+/** A date cell: a JS Date, an Excel serial number or ISO text. */
+export function parseDateCell(v: unknown): EpochDay | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : fromJsDate(v);
+  if (typeof v === "number" && Number.isFinite(v) && v >= 1 && v < 2958466) return fromExcelSerial(v);
+  if (typeof v === "string") return parseIsoDate(v);
+  return undefined;
+}
+
+/** Minutes after midnight from "07:00", "7:30 pm", "19:30:00", an Excel time fraction or a Date. */
+export function parseTimeCell(v: unknown): number | undefined {
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return undefined;
+    const ms = ((v.getTime() % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+    return Math.round(ms / 60000) % 1440;
+  }
+  if (typeof v === "number" && Number.isFinite(v) && v >= 0) {
+    return Math.round((v - Math.floor(v)) * 1440) % 1440;
+  }
+  if (typeof v === "string") {
+    const m = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm|a|p)?$/i.exec(v.trim());
+    if (!m) return undefined;
+    let h = Number(m[1]);
+    const min = Number(m[2] ?? 0);
+    if (m[2] === undefined && !m[4]) return undefined; // "7" alone is too ambiguous
+    const ap = m[4]?.toLowerCase();
+    if (ap) {
+      if (h < 1 || h > 12) return undefined;
+      if (ap.startsWith("p") && h !== 12) h += 12;
+      if (ap.startsWith("a") && h === 12) h = 0;
+    }
+    if (h > 23 || min > 59) return undefined;
+    return h * 60 + min;
+  }
+  return undefined;
+}
+
+/** "07:00" from minutes (wraps past midnight). */
+export function formatTime(minutes: number): string {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}

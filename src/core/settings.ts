@@ -1,0 +1,134 @@
+import { WorkbookInput } from "./cells";
+import { EpochDay, parseWeekdays, formatTime } from "./dates";
+import { Problems, showValue } from "./problems";
+import { TableReader, TableSpec, headerKey, openTable } from "./tables";
+
+/** Settings as WORKBOOK.md gives them, with defaults applied. */
+export interface Settings {
+  production: string;
+  currency: string;
+  startDate?: EpochDay;
+  /** Weekday numbers not shot (0 = Sunday). */
+  daysOff: number[];
+  /** Minutes after midnight. */
+  crewCall: number;
+  overTolerance: number;
+  watchAt: number;
+  dropDays: number;
+  /** Issue 6 extensions (see docs/WORKBOOK-EXTENSIONS.md). */
+  pagesPerDay?: number;
+  companyMoveCost?: number;
+  /** Any other key, kept for extensions: normalised key → raw value. */
+  extra: Map<string, unknown>;
+}
+
+export const SETTINGS_SPEC: TableSpec = {
+  name: "Settings",
+  columns: [
+    { key: "key", header: "Key", aliases: ["Setting", "Name"], required: true },
+    { key: "value", header: "Value", required: true },
+  ],
+};
+
+export function defaultSettings(production = "Untitled production"): Settings {
+  return {
+    production,
+    currency: "USD",
+    daysOff: [6, 0],
+    crewCall: 7 * 60,
+    overTolerance: 0,
+    watchAt: 0.9,
+    dropDays: 10,
+    extra: new Map(),
+  };
+}
+
+/** Workbook name without folder or extension: the default title. */
+function titleFromName(name: string | undefined): string {
+  if (!name) return "Untitled production";
+  return name.replace(/^.*[\\/]/, "").replace(/\.xlsx?$/i, "") || "Untitled production";
+}
+
+/** Reads the optional Settings table; unknown keys are kept, bad values are problems and keep the default. */
+export function readSettings(wb: WorkbookInput, problems: Problems): Settings {
+  const s = defaultSettings(titleFromName(wb.name));
+  const t = openTable(wb, SETTINGS_SPEC, problems);
+  if (!t) return s;
+  const seen = new Set<string>();
+  for (const row of t.rows) {
+    const key = headerKey(t.text(row, "key"));
+    if (!key) continue;
+    if (seen.has(key)) t.warning(row, "key", `Setting ${t.text(row, "key")} is given twice; the first is used`);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    applySetting(s, key, t, row);
+  }
+  return s;
+}
+
+function applySetting(s: Settings, key: string, t: TableReader, row: TableReader["rows"][number]): void {
+  const raw = t.value(row, "value");
+  switch (key) {
+    case "production":
+    case "title":
+      s.production = t.text(row, "value") || s.production;
+      return;
+    case "currency": {
+      const c = t.text(row, "value").toUpperCase();
+      if (c && !/^[A-Z]{3}$/.test(c)) t.error(row, "value", `Currency must be an ISO 4217 code like USD, not ${showValue(raw)}`);
+      else if (c) s.currency = c;
+      return;
+    }
+    case "startdate": {
+      const d = t.date(row, "value");
+      if (d !== undefined) s.startDate = d;
+      return;
+    }
+    case "daysoff": {
+      const text = t.text(row, "value");
+      const days = parseWeekdays(text);
+      if (days === undefined) t.error(row, "value", `Days Off must list weekdays like "Sat, Sun", not ${showValue(raw)}`);
+      else s.daysOff = days;
+      if (days && days.length === 7) t.error(row, "value", "Days Off leaves no weekday to shoot on");
+      return;
+    }
+    case "crewcall": {
+      const m = t.time(row, "value");
+      if (m !== undefined) s.crewCall = m;
+      return;
+    }
+    case "overtolerance": {
+      const p = t.percent(row, "value");
+      if (p !== undefined) s.overTolerance = p;
+      return;
+    }
+    case "watchat": {
+      const p = t.percent(row, "value");
+      if (p !== undefined) s.watchAt = p;
+      return;
+    }
+    case "dropdays": {
+      const n = t.number(row, "value");
+      if (n !== undefined && (!Number.isInteger(n) || n < 0)) t.error(row, "value", `Drop Days must be a whole number of days, not ${showValue(raw)}`);
+      else if (n !== undefined) s.dropDays = n;
+      return;
+    }
+    case "pagesperday": {
+      const n = t.number(row, "value");
+      if (n !== undefined && n <= 0) t.error(row, "value", `Pages Per Day must be more than 0, not ${showValue(raw)}`);
+      else if (n !== undefined) s.pagesPerDay = n;
+      return;
+    }
+    case "companymovecost": {
+      const n = t.number(row, "value");
+      if (n !== undefined) s.companyMoveCost = n;
+      return;
+    }
+    default:
+      s.extra.set(key, raw);
+  }
+}
+
+export function describeCrewCall(s: Settings): string {
+  return formatTime(s.crewCall);
+}
