@@ -7,8 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": [
       "ts-jest",
       {
-        isolatedModules: true,
-        tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, target: "ES2022" },
+        tsconfig: { isolatedModules: true, module: "commonjs", jsx: "react-jsx", esModuleInterop: true, target: "ES2022" },
       },
     ],
   },

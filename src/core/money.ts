@@ -46,22 +46,48 @@ function exactCents(factors: number[]): Cents {
 }
 
 /**
- * round(f1 × f2 × … , 2) in cents. The float product decides when it is clearly away from a
+ * round(a × b × c, 2) in cents. The float product decides when it is clearly away from a
  * half-cent; only near a tie is the exact decimal product worked out.
  */
-export function roundCents(...factors: number[]): Cents {
-  let p = 100;
-  for (const f of factors) p *= f;
-  if (!Number.isFinite(p)) throw new RangeError(`Amount out of range: ${factors.join(" × ")}`);
-  const a = Math.abs(p);
-  const frac = a - Math.floor(a);
-  if (a < 1e13 && Math.abs(frac - 0.5) > a * 1e-14 + 1e-9) {
-    const r = frac > 0.5 ? Math.floor(a) + 1 : Math.floor(a);
+export function roundCents(a: number, b = 1, c = 1): Cents {
+  const p = a * b * c * 100;
+  if (!Number.isFinite(p)) throw new RangeError(`Amount out of range: ${a} × ${b} × ${c}`);
+  const abs = Math.abs(p);
+  const floor = Math.floor(abs);
+  const frac = abs - floor;
+  let r: number;
+  if (abs < 1e13 && Math.abs(frac - 0.5) > abs * 1e-14 + 1e-9) {
+    r = frac > 0.5 ? floor + 1 : floor;
     if (r === 0) return 0; // no -0
     return p < 0 ? -r : r;
   }
-  const c = exactCents(factors);
-  return c === 0 ? 0 : c; // no -0
+  r = exactCents([a, b, c]);
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * Exact test of a > b × factor (a, b in cents; factor a decimal share such as 1.05 or 0.9):
+ * tolerances are compared exactly, never after rounding.
+ */
+export function exceeds(a: Cents, b: Cents, factor: number): boolean {
+  return compareScaled(a, b, factor) > 0;
+}
+
+/** Exact test of a ≥ b × factor. */
+export function atLeast(a: Cents, b: Cents, factor: number): boolean {
+  return compareScaled(a, b, factor) >= 0;
+}
+
+function compareScaled(a: Cents, b: Cents, factor: number): number {
+  const d = toDecimal(factor);
+  const lhs = BigInt(a) * 10n ** BigInt(d.scale);
+  const rhs = BigInt(b) * d.digits;
+  return lhs > rhs ? 1 : lhs < rhs ? -1 : 0;
+}
+
+/** 1 + share, exactly in decimal (for "budget × (1 + Over Tolerance)"). */
+export function onePlus(share: number): number {
+  return Number((1 + share).toPrecision(15));
 }
 
 /** A cents amount of a share (fringe, markup): round(cents/100 × rate, 2). */

@@ -1,0 +1,1 @@
+import {roundCents} from "../src/core/money"; export async function run(r: (n:string,v:number,u:string)=>void){ const t=performance.now(); let s=0; for(let i=0;i<100000;i++) s+=roundCents(i*1.37,1.5); r("money.roundCents.100k", performance.now()-t, "ms"); void s; }

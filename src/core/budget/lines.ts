@@ -1,0 +1,114 @@
+import { WorkbookInput } from "../cells";
+import { Cents, fromUnits, roundCents, shareOf } from "../money";
+import { Problems, showValue } from "../problems";
+import { openTable } from "../tables";
+import { ChartOfAccounts } from "./accounts";
+import { BudgetLine, Fringe } from "./model";
+import { BUDGET_SPEC, FRINGES_SPEC } from "./specs";
+
+/** Reads `Fringes` (optional). Type `%` takes Rate as a share; `Flat` as money per unit. */
+export function readFringes(wb: WorkbookInput, problems: Problems): Map<string, Fringe> {
+  const out = new Map<string, Fringe>();
+  const t = openTable(wb, FRINGES_SPEC, problems);
+  if (!t) return out;
+  const rows = new Map<string, number>();
+  for (const row of t.rows) {
+    const code = t.text(row, "code", { required: true });
+    if (!code) continue;
+    if (rows.has(code.toUpperCase())) {
+      t.error(row, "code", `Duplicate fringe code ${showValue(code)}: it is already on row ${rows.get(code.toUpperCase())}`);
+      continue;
+    }
+    rows.set(code.toUpperCase(), row.excelRow);
+    const typeText = t.text(row, "type").toLowerCase().replace(/\s+/g, "");
+    let type: Fringe["type"] | undefined;
+    if (["%", "percent", "percentage", "pct"].includes(typeText)) type = "%";
+    else if (["flat", "perunit", "amount"].includes(typeText)) type = "Flat";
+    else t.error(row, "type", `Fringe Type must be % or Flat, not ${showValue(t.value(row, "type"))}`);
+    const rate = type === "%" ? t.percent(row, "rate", { required: true }) : t.number(row, "rate", { required: true });
+    const cutoff = t.number(row, "cutoff");
+    if (cutoff !== undefined && cutoff < 0) t.error(row, "cutoff", `Cutoff must not be negative, not ${showValue(cutoff)}`);
+    if (cutoff !== undefined && type === "Flat") t.warning(row, "cutoff", `Cutoff does not apply to a Flat fringe and is ignored`);
+    if (!type || rate === undefined) continue;
+    out.set(code.toUpperCase(), { code, name: t.text(row, "name") || code, type, rate, cutoff: type === "%" ? cutoff : undefined });
+  }
+  return out;
+}
+
+/**
+ * One fringe on one line, rounded to the cent. `%`: Rate × the rounded line total, that base
+ * capped at Cutoff per line (a credit's base is capped at −Cutoff, so a credit reverses the
+ * fringe it mirrors). `Flat`: Rate × Amount × X.
+ */
+export function fringeAmount(f: Fringe, lineTotal: Cents, amount: number, x: number): Cents {
+  if (f.type === "Flat") return roundCents(f.rate, amount, x);
+  let base = lineTotal;
+  if (f.cutoff !== undefined) {
+    const cap = fromUnits(f.cutoff);
+    if (base > cap) base = cap;
+    else if (base < -cap) base = -cap;
+  }
+  return shareOf(base, f.rate);
+}
+
+/** Reads and computes `Budget` detail lines. A line with no Amount or Rate counts 0 (a note line). */
+export function readLines(
+  wb: WorkbookInput,
+  coa: ChartOfAccounts,
+  fringes: Map<string, Fringe>,
+  problems: Problems,
+): BudgetLine[] {
+  const t = openTable(wb, BUDGET_SPEC, problems, { required: true, allowEmpty: true });
+  if (!t) return [];
+  const lines: BudgetLine[] = [];
+  const hasFringes = t.has("fringes");
+  const hasX = t.has("x");
+  for (const row of t.rows) {
+    const account = t.text(row, "account", { required: true });
+    if (account && !coa.byCode.has(account)) {
+      t.error(row, "account", `Account ${showValue(account)} is not a Code in ${coa.table}`);
+    }
+    const amount = t.number(row, "amount", { blank: 0 });
+    const x = hasX ? t.number(row, "x", { blank: 1 }) : 1;
+    const rate = t.number(row, "rate", { blank: 0 });
+    if (amount === undefined || x === undefined || rate === undefined || !account) continue;
+    let total: Cents;
+    try {
+      total = roundCents(amount, x, rate);
+    } catch {
+      t.error(row, "amount", `Amount × X × Rate is too large to be money: ${amount} × ${x} × ${rate}`);
+      continue;
+    }
+    const lineFringes: BudgetLine["fringes"] = [];
+    if (hasFringes) {
+      const codes = t.text(row, "fringes").split(/[,;]/).map((c) => c.trim()).filter(Boolean);
+      const seen = new Set<string>();
+      for (const code of codes) {
+        const key = code.toUpperCase();
+        if (seen.has(key)) {
+          t.warning(row, "fringes", `Fringe ${showValue(code)} is listed twice on this line; it is applied once`);
+          continue;
+        }
+        seen.add(key);
+        const f = fringes.get(key);
+        if (!f) {
+          t.error(row, "fringes", `Fringe ${showValue(code)} is not a Code in Fringes`);
+          continue;
+        }
+        lineFringes.push({ code: f.code, amount: fringeAmount(f, total, amount, x) });
+      }
+    }
+    lines.push({
+      row: row.excelRow,
+      account,
+      description: t.text(row, "description"),
+      amount,
+      units: t.text(row, "units"),
+      x,
+      rate,
+      total,
+      fringes: lineFringes,
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,97 @@
+import { Cents } from "../money";
+
+/** OVER: EFC beyond budget × (1 + tolerance); WATCH: spent share at or past Watch At; else OK. */
+export type Status = "OVER" | "WATCH" | "OK";
+
+export interface Account {
+  code: string;
+  name: string;
+  /** "" for a top-level account (a top sheet section). */
+  parent: string;
+  /** Excel row of the account in `Accounts`, for problems. */
+  row: number;
+  children: string[];
+  /** 0 for sections. */
+  depth: number;
+}
+
+/** A detail line after computation. */
+export interface BudgetLine {
+  row: number;
+  account: string;
+  description: string;
+  amount: number;
+  units: string;
+  x: number;
+  rate: number;
+  /** round(Amount × X × Rate, 2). */
+  total: Cents;
+  /** One rounded amount per fringe code, in the order the line lists them. */
+  fringes: { code: string; amount: Cents }[];
+}
+
+export interface Fringe {
+  code: string;
+  name: string;
+  type: "%" | "Flat";
+  rate: number;
+  cutoff?: number;
+}
+
+/** Own figures are an account's own lines and ledger; rolled-up figures add all descendants. */
+export interface AccountFigures {
+  /** Lines plus their fringes. */
+  budget: Cents;
+  /** The fringe part of `budget`. */
+  fringes: Cents;
+  /** Line totals without fringes. */
+  lines: Cents;
+  actual: Cents;
+  committed: Cents;
+  etc: Cents;
+  efc: Cents;
+  /** Budget − EFC; negative is over. */
+  variance: Cents;
+}
+
+export interface AccountReport {
+  account: Account;
+  own: AccountFigures;
+  rolled: AccountFigures;
+  status: Status;
+  /** True when a Forecast row set this account's own ETC. */
+  forecast: boolean;
+}
+
+export interface MarkupResult {
+  name: string;
+  percent: number;
+  /** Section codes it applies to (all sections when the cell was blank). */
+  appliesTo: string[];
+  /** Sum of those sections' totals, before markups. */
+  base: Cents;
+  amount: Cents;
+}
+
+export interface BudgetModel {
+  currency: string;
+  production: string;
+  /** Accounts in the order of the Accounts table (parents included). */
+  accounts: AccountReport[];
+  byCode: Map<string, AccountReport>;
+  /** Top-level accounts, in table order. */
+  sections: AccountReport[];
+  lines: BudgetLine[];
+  fringes: Fringe[];
+  /** Total of each fringe code across all lines. */
+  fringeTotals: Map<string, Cents>;
+  markups: MarkupResult[];
+  /** Sum of section budgets (lines + fringes). */
+  total: Cents;
+  /** total + markups. */
+  grandTotal: Cents;
+  /** Rolled-up figures of the whole production (sum of sections). */
+  totals: AccountFigures;
+  overTolerance: number;
+  watchAt: number;
+}
