@@ -1,0 +1,119 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes a value or a range; the metadata generator needs `any[][]`. */
+/**
+ * The =PROD.* worksheet functions. Each is a thin wrapper: the JSDoc here is what
+ * custom-functions-metadata turns into functions.json; the work is in the modules it calls.
+ * Every argument that takes a range is `any[][]` (a single value arrives as [[v]]), so a column
+ * of inputs spills a column of results.
+ */
+import * as budgetFns from "./budgetFunctions";
+import { guard } from "./guard";
+import * as pageFns from "./pagesFunctions";
+import { rollup as rollupImpl } from "./rollup";
+
+/**
+ * The amount by which the estimated final cost (EFC) exceeds the budget; 0 when within it.
+ * @customfunction OVERRUN
+ * @helpurl https://localhost:3000/assets/functions.html#overrun
+ * @param budget Budget (a number or a range).
+ * @param actual Actual cost to date.
+ * @param [committed] Committed cost: purchase orders, deal memos. Blank is 0.
+ * @param [etc] Estimate to complete. Blank is what is left of the budget: max(0, budget − actual − committed).
+ * @returns The overrun, 0 or more.
+ */
+export function overrun(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][]): number[][] {
+  return guard(() => budgetFns.overrun(budget, actual, committed, etc));
+}
+
+/**
+ * Estimated final cost: actual + committed + estimate to complete.
+ * @customfunction EFC
+ * @helpurl https://localhost:3000/assets/functions.html#efc
+ * @param budget Budget (a number or a range).
+ * @param actual Actual cost to date.
+ * @param [committed] Committed cost. Blank is 0.
+ * @param [etc] Estimate to complete. Blank is max(0, budget − actual − committed).
+ * @returns The EFC.
+ */
+export function efc(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][]): number[][] {
+  return guard(() => budgetFns.efc(budget, actual, committed, etc));
+}
+
+/**
+ * Budget minus estimated final cost: negative is over budget.
+ * @customfunction VARIANCE
+ * @helpurl https://localhost:3000/assets/functions.html#variance
+ * @param budget Budget (a number or a range).
+ * @param actual Actual cost to date.
+ * @param [committed] Committed cost. Blank is 0.
+ * @param [etc] Estimate to complete. Blank is max(0, budget − actual − committed).
+ * @returns The variance.
+ */
+export function variance(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][]): number[][] {
+  return guard(() => budgetFns.variance(budget, actual, committed, etc));
+}
+
+/**
+ * OVER, WATCH or OK, by the same rules as the Cost Report.
+ * @customfunction STATUS
+ * @helpurl https://localhost:3000/assets/functions.html#status
+ * @param budget Budget (a number or a range).
+ * @param actual Actual cost to date.
+ * @param [committed] Committed cost. Blank is 0.
+ * @param [etc] Estimate to complete. Blank is max(0, budget − actual − committed).
+ * @param [tolerance] Share EFC may exceed the budget before OVER (5% or 0.05). Blank is 0.
+ * @param [watchAt] Spent share of budget (actual + committed) that turns WATCH. Blank is 90%.
+ * @returns OVER, WATCH or OK.
+ */
+export function status(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][], tolerance?: any[][], watchAt?: any[][]): string[][] {
+  return guard(() => budgetFns.status(budget, actual, committed, etc, tolerance, watchAt));
+}
+
+/**
+ * The total of an account and all its descendants.
+ * @customfunction ROLLUP
+ * @helpurl https://localhost:3000/assets/functions.html#rollup
+ * @param codes Account codes of the amounts (one column).
+ * @param amounts Amounts, one per code.
+ * @param code The account (or a range of accounts) to total.
+ * @param [parents] Parent code of each row. Blank: every code that starts with `code` counts.
+ * @returns The rolled-up total.
+ */
+export function rollup(codes: any[][], amounts: any[][], code: any[][], parents?: any[][]): number[][] {
+  return guard(() => rollupImpl(codes, amounts, code, parents));
+}
+
+/**
+ * A percentage fringe on one line: rate × the line amount rounded to the cent, the base capped at cutoff.
+ * @customfunction FRINGE
+ * @helpurl https://localhost:3000/assets/functions.html#fringe
+ * @param amount Line total.
+ * @param rate Fringe rate (7.65% or 0.0765).
+ * @param [cutoff] Largest base per line. Blank is no cap.
+ * @returns The fringe, rounded to the cent.
+ */
+export function fringe(amount: any[][], rate: any[][], cutoff?: any[][]): number[][] {
+  return guard(() => budgetFns.fringe(amount, rate, cutoff));
+}
+
+/**
+ * A page count in eighths as a number: "2 3/8" is 2.375.
+ * @customfunction PAGES
+ * @helpurl https://localhost:3000/assets/functions.html#pages
+ * @param pages Page count such as 2 3/8, 3/8 or 2.
+ * @returns Pages as a number.
+ */
+export function pages(pages: any[][]): number[][] {
+  return guard(() => pageFns.pages(pages));
+}
+
+/**
+ * A page count written in eighths, never reduced: 2.375 is "2 3/8", 2.5 is "2 4/8".
+ * @customfunction EIGHTHS
+ * @helpurl https://localhost:3000/assets/functions.html#eighths
+ * @param pages Pages as a number (a whole number of eighths).
+ * @returns Pages in eighths.
+ */
+export function eighths(pages: any[][]): string[][] {
+  return guard(() => pageFns.eighths(pages));
+}
+

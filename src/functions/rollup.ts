@@ -1,0 +1,160 @@
+import { Cents, fromUnits, toUnits } from "../core/money";
+import { showValue } from "../core/problems";
+import { Arg, asMatrix, broadcast, isBlankArg, numberArg, vectorArg } from "./args";
+import { FunctionInputError } from "./errors";
+
+/**
+ * PROD.ROLLUP indexes its ranges once: a column of 1,000 rollup formulas over one 10,000-row
+ * range builds one index, and each call then only checks that the ranges are the same values
+ * (a tight comparison, no allocation) before answering from the index.
+ */
+interface RollupIndex {
+  codes: unknown[];
+  amounts: unknown[];
+  parents?: unknown[];
+  /** Parent mode: code → rolled total. */
+  totals?: Map<string, Cents>;
+  /** Prefix mode: sorted codes and cumulative sums. */
+  sorted?: string[];
+  cumulative?: Cents[];
+}
+
+const CACHE_SIZE = 8;
+const cache: RollupIndex[] = [];
+
+function codeText(v: unknown): string {
+  if (isBlankArg(v)) return "";
+  return String(v).trim();
+}
+
+/** Does the range (a column or a row, as Excel hands it) hold exactly these values? */
+function sameValues(m: unknown[][] | undefined, flat: unknown[] | undefined): boolean {
+  if (!m || !flat) return !m && !flat;
+  if (m.length === flat.length) {
+    for (let i = 0; i < flat.length; i++) if (m[i][0] !== flat[i]) return false;
+    return true;
+  }
+  if (m.length === 1 && m[0].length === flat.length) {
+    const row = m[0];
+    for (let i = 0; i < flat.length; i++) if (row[i] !== flat[i]) return false;
+    return true;
+  }
+  return false;
+}
+
+function buildIndex(codes: unknown[], amounts: unknown[], parents?: unknown[]): RollupIndex {
+  if (amounts.length !== codes.length) {
+    throw new FunctionInputError(`amounts has ${amounts.length} cells but codes has ${codes.length}: ranges must be the same size`);
+  }
+  if (parents && parents.length !== codes.length) {
+    throw new FunctionInputError(`parents has ${parents.length} cells but codes has ${codes.length}: ranges must be the same size`);
+  }
+  const own = new Map<string, Cents>();
+  codes.forEach((c, i) => {
+    const code = codeText(c);
+    if (!code) return;
+    const amt = fromUnits(numberArg(amounts[i], `amounts (item ${i + 1}, code ${code})`, 0));
+    own.set(code, (own.get(code) ?? 0) + amt);
+  });
+  const idx: RollupIndex = { codes: codes.slice(), amounts: amounts.slice(), parents: parents?.slice() };
+  if (parents) {
+    const parentOf = new Map<string, string>();
+    codes.forEach((c, i) => {
+      const code = codeText(c);
+      const p = codeText(parents[i]);
+      if (!code || !p) return;
+      const prior = parentOf.get(code);
+      if (prior !== undefined && prior !== p) throw new FunctionInputError(`code ${code} has two parents, ${prior} and ${p}`);
+      parentOf.set(code, p);
+    });
+    const totals = new Map<string, Cents>();
+    for (const code of own.keys()) totals.set(code, 0);
+    for (const p of parentOf.values()) if (!totals.has(p)) totals.set(p, 0);
+    // Add each code's own amount to itself and every ancestor; a cycle is an error.
+    for (const [code, amt] of own) {
+      let cur: string | undefined = code;
+      const seen = new Set<string>();
+      while (cur !== undefined) {
+        if (seen.has(cur)) throw new FunctionInputError(`parents form a cycle: ${[...seen, cur].join(" → ")}`);
+        seen.add(cur);
+        totals.set(cur, (totals.get(cur) ?? 0) + amt);
+        cur = parentOf.get(cur);
+      }
+    }
+    idx.totals = totals;
+  } else {
+    const sorted = [...own.keys()].sort();
+    const cumulative: Cents[] = [0];
+    for (const code of sorted) cumulative.push(cumulative[cumulative.length - 1] + own.get(code)!);
+    idx.sorted = sorted;
+    idx.cumulative = cumulative;
+  }
+  return idx;
+}
+
+function indexFor(codes: unknown[][], amounts: unknown[][], parents: unknown[][] | undefined): RollupIndex {
+  for (let i = 0; i < cache.length; i++) {
+    const c = cache[i];
+    if (sameValues(codes, c.codes) && sameValues(amounts, c.amounts) && sameValues(parents, c.parents)) {
+      if (i > 0) cache.unshift(...cache.splice(i, 1));
+      return c;
+    }
+  }
+  const idx = buildIndex(vectorArg(codes, "codes"), vectorArg(amounts, "amounts"), parents && vectorArg(parents, "parents"));
+  cache.unshift(idx);
+  if (cache.length > CACHE_SIZE) cache.pop();
+  return idx;
+}
+
+/** First position in `sorted` not less than `key`. */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lookup(idx: RollupIndex, code: string): Cents {
+  if (idx.totals) {
+    const t = idx.totals.get(code);
+    if (t === undefined) throw new FunctionInputError(`account ${code} is not in codes or parents`, "na");
+    return t;
+  }
+  const sorted = idx.sorted!;
+  const lo = lowerBound(sorted, code);
+  let hi = lo;
+  // Codes with this prefix are contiguous in sort order.
+  const end = lowerBound(sorted, code + "\uffff");
+  hi = end;
+  if (hi === lo) throw new FunctionInputError(`no code in codes starts with ${code}`, "na");
+  return idx.cumulative![hi] - idx.cumulative![lo];
+}
+
+/**
+ * The total of an account and all its descendants: by the parents column when given, else every
+ * code that starts with `code` ("21" takes 2100, 2110, 2199).
+ */
+export function rollup(codes: Arg, amounts: Arg, code: Arg, parents?: Arg): number[][] {
+  const codeM = asMatrix(codes);
+  const amountM = asMatrix(amounts);
+  if (!codeM) throw new FunctionInputError("codes is required");
+  if (!amountM) throw new FunctionInputError("amounts is required");
+  let parentM = asMatrix(parents);
+  // An omitted or blank parents argument means prefix mode.
+  if (parentM && parentM.length === 1 && parentM[0].length === 1 && isBlankArg(parentM[0][0])) parentM = undefined;
+  const idx = indexFor(codeM, amountM, parentM);
+  return broadcast([{ name: "code", value: code }], (c) => {
+    const k = codeText(c[0]);
+    if (!k) throw new FunctionInputError(`code is blank: give an account code such as 2100, not ${showValue(c[0])}`);
+    return toUnits(lookup(idx, k));
+  });
+}
+
+/** For tests: forget the indexes. */
+export function clearRollupCache(): void {
+  cache.length = 0;
+}
