@@ -9,9 +9,10 @@ import { FunctionInputError } from "./errors";
  * (a tight comparison, no allocation) before answering from the index.
  */
 interface RollupIndex {
-  codes: unknown[];
-  amounts: unknown[];
-  parents?: unknown[];
+  /** The ranges as the first call received them (Excel never changes a call's arguments). */
+  codes: unknown[][];
+  amounts: unknown[][];
+  parents?: unknown[][];
   /** Parent mode: code → rolled total. */
   totals?: Map<string, Cents>;
   /** Prefix mode: sorted codes and cumulative sums. */
@@ -27,19 +28,17 @@ function codeText(v: unknown): string {
   return String(v).trim();
 }
 
-/** Does the range (a column or a row, as Excel hands it) hold exactly these values? */
-function sameValues(m: unknown[][] | undefined, flat: unknown[] | undefined): boolean {
-  if (!m || !flat) return !m && !flat;
-  if (m.length === flat.length) {
-    for (let i = 0; i < flat.length; i++) if (m[i][0] !== flat[i]) return false;
-    return true;
+/** Are two ranges, as Excel hands them, the same values? A tight loop: no allocation. */
+function sameRange(a: unknown[][] | undefined, b: unknown[][] | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
   }
-  if (m.length === 1 && m[0].length === flat.length) {
-    const row = m[0];
-    for (let i = 0; i < flat.length; i++) if (row[i] !== flat[i]) return false;
-    return true;
-  }
-  return false;
+  return true;
 }
 
 function buildIndex(codes: unknown[], amounts: unknown[], parents?: unknown[]): RollupIndex {
@@ -56,7 +55,7 @@ function buildIndex(codes: unknown[], amounts: unknown[], parents?: unknown[]): 
     const amt = fromUnits(numberArg(amounts[i], `amounts (item ${i + 1}, code ${code})`, 0));
     own.set(code, (own.get(code) ?? 0) + amt);
   });
-  const idx: RollupIndex = { codes: codes.slice(), amounts: amounts.slice(), parents: parents?.slice() };
+  const idx: RollupIndex = { codes: [], amounts: [] };
   if (parents) {
     const parentOf = new Map<string, string>();
     codes.forEach((c, i) => {
@@ -95,12 +94,15 @@ function buildIndex(codes: unknown[], amounts: unknown[], parents?: unknown[]): 
 function indexFor(codes: unknown[][], amounts: unknown[][], parents: unknown[][] | undefined): RollupIndex {
   for (let i = 0; i < cache.length; i++) {
     const c = cache[i];
-    if (sameValues(codes, c.codes) && sameValues(amounts, c.amounts) && sameValues(parents, c.parents)) {
+    if (sameRange(codes, c.codes) && sameRange(amounts, c.amounts) && sameRange(parents, c.parents)) {
       if (i > 0) cache.unshift(...cache.splice(i, 1));
       return c;
     }
   }
   const idx = buildIndex(vectorArg(codes, "codes"), vectorArg(amounts, "amounts"), parents && vectorArg(parents, "parents"));
+  idx.codes = codes;
+  idx.amounts = amounts;
+  idx.parents = parents;
   cache.unshift(idx);
   if (cache.length > CACHE_SIZE) cache.pop();
   return idx;

@@ -51,6 +51,32 @@ export function fringeAmount(f: Fringe, lineTotal: Cents, amount: number, x: num
   return shareOf(base, f.rate);
 }
 
+interface ParsedFringeList {
+  fringes: Fringe[];
+  unknown: string[];
+  repeated: string[];
+}
+
+/** "FICA, MED" → the fringes it names, in order; codes match case-insensitively. */
+function parseFringeList(text: string, fringes: Map<string, Fringe>): ParsedFringeList {
+  const out: ParsedFringeList = { fringes: [], unknown: [], repeated: [] };
+  const seen = new Set<string>();
+  for (const part of text.split(/[,;]/)) {
+    const code = part.trim();
+    if (!code) continue;
+    const key = code.toUpperCase();
+    if (seen.has(key)) {
+      out.repeated.push(code);
+      continue;
+    }
+    seen.add(key);
+    const f = fringes.get(key);
+    if (f) out.fringes.push(f);
+    else out.unknown.push(code);
+  }
+  return out;
+}
+
 /** Reads and computes `Budget` detail lines. A line with no Amount or Rate counts 0 (a note line). */
 export function readLines(
   wb: WorkbookInput,
@@ -62,6 +88,8 @@ export function readLines(
   if (!t) return [];
   const lines: BudgetLine[] = [];
   const hasFringes = t.has("fringes");
+  // Budgets repeat a handful of fringe lists over thousands of lines: parse each text once.
+  const fringeLists = new Map<string, ParsedFringeList>();
   const hasX = t.has("x");
   for (const row of t.rows) {
     const account = t.text(row, "account", { required: true });
@@ -81,22 +109,16 @@ export function readLines(
     }
     const lineFringes: BudgetLine["fringes"] = [];
     if (hasFringes) {
-      const codes = t.text(row, "fringes").split(/[,;]/).map((c) => c.trim()).filter(Boolean);
-      const seen = new Set<string>();
-      for (const code of codes) {
-        const key = code.toUpperCase();
-        if (seen.has(key)) {
-          t.warning(row, "fringes", `Fringe ${showValue(code)} is listed twice on this line; it is applied once`);
-          continue;
-        }
-        seen.add(key);
-        const f = fringes.get(key);
-        if (!f) {
-          t.error(row, "fringes", `Fringe ${showValue(code)} is not a Code in Fringes`);
-          continue;
-        }
-        lineFringes.push({ code: f.code, amount: fringeAmount(f, total, amount, x) });
+      const raw = t.value(row, "fringes");
+      const key = raw === null ? "" : String(raw);
+      let parsed = fringeLists.get(key);
+      if (!parsed) {
+        parsed = parseFringeList(key, fringes);
+        fringeLists.set(key, parsed);
       }
+      for (const code of parsed.repeated) t.warning(row, "fringes", `Fringe ${showValue(code)} is listed twice on this line; it is applied once`);
+      for (const code of parsed.unknown) t.error(row, "fringes", `Fringe ${showValue(code)} is not a Code in Fringes`);
+      for (const f of parsed.fringes) lineFringes.push({ code: f.code, amount: fringeAmount(f, total, amount, x) });
     }
     lines.push({
       row: row.excelRow,
