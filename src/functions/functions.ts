@@ -9,6 +9,7 @@ import * as budgetFns from "./budgetFunctions";
 import { guard } from "./guard";
 import * as pageFns from "./pagesFunctions";
 import { rollup as rollupImpl } from "./rollup";
+import * as scheduleFns from "./scheduleFunctions";
 
 /**
  * The amount by which the estimated final cost (EFC) exceeds the budget; 0 when within it.
@@ -117,3 +118,33 @@ export function eighths(pages: any[][]): string[][] {
   return guard(() => pageFns.eighths(pages));
 }
 
+
+/**
+ * The Day Out of Days grid: one row a cast ID, one column a shooting day (SW, W, WF, SWF, H, WD, PW…).
+ * @customfunction DOOD
+ * @helpurl https://localhost:3000/assets/functions.html#dood
+ * @param stripboard The Stripboard range, header row included.
+ * @param castIds Cast IDs, one column or one row.
+ * @param [start] First shooting date: needed to judge drop and pick-up. Blank: every gap is a hold.
+ * @param [daysOff] Weekdays not shot, e.g. "Sat, Sun" (the default), or "None".
+ * @param [holidays] Dates not shot.
+ * @param [dropDays] A drop needs two work dates more than this many calendar days apart. Blank is 10.
+ * @returns DOOD codes, spilled.
+ */
+export function dood(stripboard: any[][], castIds: any[][], start?: any, daysOff?: any, holidays?: any[][], dropDays?: any): string[][] {
+  return guard(() => scheduleFns.doodGrid(stripboard, castIds, start, daysOff, holidays, dropDays));
+}
+
+/**
+ * The date of shooting day n, skipping days off and holidays.
+ * @customfunction SHOOTDATE
+ * @helpurl https://localhost:3000/assets/functions.html#shootdate
+ * @param day Shooting day number, 1 or more.
+ * @param start First shooting date (on or after it).
+ * @param [daysOff] Weekdays not shot, e.g. "Sat, Sun" (the default), or "None".
+ * @param [holidays] Dates not shot.
+ * @returns The date, as an Excel date.
+ */
+export function shootdate(day: number, start: any, daysOff?: string, holidays?: any[][]): number {
+  return guard(() => scheduleFns.shootDate(day, start, daysOff, holidays));
+}

@@ -1,0 +1,316 @@
+import { allowedOn, BoardCost, BoardProblem, BoardSolution, evaluateBoard, groupByLocation } from "./boardModel";
+
+/** Small, seedable RNG (mulberry32): the same seed gives the same schedule. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SearchProgress {
+  best: BoardCost;
+  iterations: number;
+  elapsedMs: number;
+}
+
+/**
+ * Simulated annealing over day assignments, with the cast's first and last work days and each
+ * day's locations kept incrementally, so a move costs a few array updates, not a re-evaluation.
+ * Moves: put a strip on another day, swap two strips, swap two whole days, move a day elsewhere
+ * (the last two reorder the shoot the way the exact talent solver does, but under locks and
+ * availability). Every move keeps locks, availability and capacity: no broken schedule is ever
+ * held, let alone returned.
+ */
+export class BoardSearch {
+  private readonly p: BoardProblem;
+  private readonly nDays: number;
+  private readonly dayOf: Int32Array;
+  private readonly members: number[][];
+  private readonly load: Float64Array;
+  private readonly cnt: Int32Array[];
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  private readonly work: Int32Array;
+  private readonly locs: Map<string, number>[];
+  private holdCost = 0;
+  private moves = 0;
+  private bestDayOf: Int32Array;
+  private bestCost: number;
+  private readonly random: () => number;
+  private t0 = 0;
+  iterations = 0;
+  private elapsed = 0;
+
+  constructor(problem: BoardProblem, initial: BoardSolution, seed = 1) {
+    this.p = problem;
+    this.nDays = problem.days;
+    const nCast = problem.rates.length;
+    this.dayOf = new Int32Array(problem.strips.length).fill(-1);
+    this.members = Array.from({ length: this.nDays }, () => []);
+    this.load = new Float64Array(this.nDays);
+    this.cnt = Array.from({ length: nCast }, () => new Int32Array(this.nDays));
+    this.first = new Int32Array(nCast).fill(-1);
+    this.last = new Int32Array(nCast).fill(-1);
+    this.work = new Int32Array(nCast);
+    this.locs = Array.from({ length: this.nDays }, () => new Map());
+    initial.days.forEach((ids, d) => ids.forEach((id) => this.place(id, d)));
+    this.bestDayOf = this.dayOf.slice();
+    this.bestCost = this.cost();
+    this.random = rng(seed);
+  }
+
+  cost(): number {
+    return this.holdCost + this.moves * this.p.moveCost;
+  }
+
+  private hold(c: number): number {
+    return this.first[c] < 0 ? 0 : this.last[c] - this.first[c] + 1 - this.work[c];
+  }
+
+  private addWork(c: number, d: number): void {
+    const row = this.cnt[c];
+    if (row[d]++ > 0) return;
+    const before = this.hold(c);
+    this.work[c]++;
+    if (this.first[c] < 0) {
+      this.first[c] = d;
+      this.last[c] = d;
+    } else {
+      if (d < this.first[c]) this.first[c] = d;
+      if (d > this.last[c]) this.last[c] = d;
+    }
+    this.holdCost += (this.hold(c) - before) * this.p.rates[c];
+  }
+
+  private removeWork(c: number, d: number): void {
+    const row = this.cnt[c];
+    if (--row[d] > 0) return;
+    const before = this.hold(c);
+    this.work[c]--;
+    if (this.work[c] === 0) {
+      this.first[c] = -1;
+      this.last[c] = -1;
+    } else {
+      if (d === this.first[c]) {
+        let f = d + 1;
+        while (row[f] === 0) f++;
+        this.first[c] = f;
+      }
+      if (d === this.last[c]) {
+        let l = d - 1;
+        while (row[l] === 0) l--;
+        this.last[c] = l;
+      }
+    }
+    this.holdCost += (this.hold(c) - before) * this.p.rates[c];
+  }
+
+  private place(id: number, d: number): void {
+    const s = this.p.strips[id];
+    this.dayOf[id] = d;
+    this.members[d].push(id);
+    this.load[d] += s.pages;
+    for (const c of s.cast) this.addWork(c, d);
+    const m = this.locs[d];
+    const n = m.get(s.location) ?? 0;
+    m.set(s.location, n + 1);
+    if (n === 0 && m.size > 1) this.moves++;
+  }
+
+  private unplace(id: number): void {
+    const d = this.dayOf[id];
+    const s = this.p.strips[id];
+    const list = this.members[d];
+    const i = list.indexOf(id);
+    list[i] = list[list.length - 1];
+    list.pop();
+    this.load[d] -= s.pages;
+    for (const c of s.cast) this.removeWork(c, d);
+    const m = this.locs[d];
+    const n = m.get(s.location)!;
+    if (n === 1) {
+      m.delete(s.location);
+      if (m.size > 0) this.moves--;
+    } else m.set(s.location, n - 1);
+    this.dayOf[id] = -1;
+  }
+
+  private fits(d: number, pages: number): boolean {
+    return this.load[d] + pages <= this.p.capacity || this.members[d].length === 0;
+  }
+
+  /** Accepts a change of `delta` at temperature t (Metropolis). */
+  private accept(delta: number, t: number): boolean {
+    return delta <= 0 || (t > 0 && this.random() < Math.exp(-delta / t));
+  }
+
+  private tryRelocate(t: number): void {
+    const id = Math.floor(this.random() * this.p.strips.length);
+    const s = this.p.strips[id];
+    if (s.lockDay !== undefined) return;
+    const from = this.dayOf[id];
+    const to = Math.floor(this.random() * this.nDays);
+    if (to === from || !allowedOn(this.p, s, to) || !this.fits(to, s.pages)) return;
+    const before = this.cost();
+    this.unplace(id);
+    this.place(id, to);
+    if (!this.accept(this.cost() - before, t)) {
+      this.unplace(id);
+      this.place(id, from);
+    }
+  }
+
+  private trySwap(t: number): void {
+    const n = this.p.strips.length;
+    const a = Math.floor(this.random() * n);
+    const b = Math.floor(this.random() * n);
+    const da = this.dayOf[a];
+    const db = this.dayOf[b];
+    if (da === db) return;
+    const sa = this.p.strips[a];
+    const sb = this.p.strips[b];
+    if (!allowedOn(this.p, sa, db) || !allowedOn(this.p, sb, da)) return;
+    const cap = this.p.capacity;
+    const la = this.load[da] - sa.pages + sb.pages;
+    const lb = this.load[db] - sb.pages + sa.pages;
+    if ((la > cap && this.members[da].length > 1) || (lb > cap && this.members[db].length > 1)) return;
+    const before = this.cost();
+    this.unplace(a);
+    this.unplace(b);
+    this.place(a, db);
+    this.place(b, da);
+    if (!this.accept(this.cost() - before, t)) {
+      this.unplace(a);
+      this.unplace(b);
+      this.place(a, da);
+      this.place(b, db);
+    }
+  }
+
+  /** Moves every strip of day `from` to day `to` (which must be empty); false if one may not go. */
+  private canMoveDay(from: number, to: number): boolean {
+    for (const id of this.members[from]) if (!allowedOn(this.p, this.p.strips[id], to)) return false;
+    return true;
+  }
+
+  private relabel(map: (d: number) => number, days: number[]): void {
+    const moving = days.map((d) => [...this.members[d]]);
+    for (const ids of moving) for (const id of ids) this.unplace(id);
+    days.forEach((d, i) => {
+      for (const id of moving[i]) this.place(id, map(d));
+    });
+  }
+
+  private trySwapDays(t: number): void {
+    const a = Math.floor(this.random() * this.nDays);
+    const b = Math.floor(this.random() * this.nDays);
+    if (a === b || !this.canMoveDay(a, b) || !this.canMoveDay(b, a)) return;
+    const before = this.cost();
+    const swap = (d: number) => (d === a ? b : a);
+    this.relabel(swap, [a, b]);
+    if (!this.accept(this.cost() - before, t)) this.relabel(swap, [a, b]);
+  }
+
+  /** Takes day a out and puts it back at position b, shifting the days between. */
+  private tryMoveDay(t: number): void {
+    const a = Math.floor(this.random() * this.nDays);
+    const b = Math.floor(this.random() * this.nDays);
+    if (a === b) return;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    const map = (d: number) => (d === a ? b : a < b ? d - 1 : d + 1);
+    const days: number[] = [];
+    for (let d = lo; d <= hi; d++) days.push(d);
+    for (const d of days) if (!this.canMoveDay(d, map(d))) return;
+    const before = this.cost();
+    this.relabel(map, days);
+    if (!this.accept(this.cost() - before, t)) {
+      const back = (d: number) => (d === b ? a : a < b ? d + 1 : d - 1);
+      this.relabel(back, days);
+    }
+  }
+
+  /**
+   * Runs for `ms` of the `totalMs` budget (the temperature follows the whole budget), keeping the
+   * best assignment seen. Returns the progress so far.
+   */
+  step(ms: number, totalMs: number): SearchProgress {
+    const start = performance.now();
+    if (this.t0 === 0) this.t0 = this.initialTemperature();
+    const tEnd = Math.max(1, this.t0 / 1000);
+    for (;;) {
+      const frac = Math.min(1, (this.elapsed + (performance.now() - start)) / Math.max(1, totalMs));
+      const t = this.t0 * Math.pow(tEnd / this.t0, frac);
+      for (let k = 0; k < 256; k++) {
+        const r = this.random();
+        if (r < 0.5) this.tryRelocate(t);
+        else if (r < 0.85) this.trySwap(t);
+        else if (r < 0.95) this.trySwapDays(t);
+        else this.tryMoveDay(t);
+        this.iterations++;
+        const c = this.cost();
+        if (c < this.bestCost) {
+          this.bestCost = c;
+          this.bestDayOf = this.dayOf.slice();
+        }
+      }
+      if (performance.now() - start >= ms) break;
+    }
+    this.elapsed += performance.now() - start;
+    return { best: this.bestEvaluation(), iterations: this.iterations, elapsedMs: this.elapsed };
+  }
+
+  /** A temperature at which a typical worsening move is taken about half the time. */
+  private initialTemperature(): number {
+    const rates = this.p.rates.filter((r) => r > 0).sort((a, b) => a - b);
+    const typical = rates.length ? rates[Math.floor(rates.length / 2)] : 100;
+    return Math.max(1, typical, this.p.moveCost / 2);
+  }
+
+  best(): BoardSolution {
+    const days: number[][] = Array.from({ length: this.nDays }, () => []);
+    this.p.strips.forEach((s) => days[this.bestDayOf[s.id]].push(s.id));
+    return { days: days.map((ids) => groupByLocation(this.p.strips, ids.sort((a, b) => a - b))) };
+  }
+
+  bestEvaluation(): BoardCost {
+    return evaluateBoard(this.p, this.best());
+  }
+}
+
+export interface OptimizeOptions {
+  timeLimitMs: number;
+  seed?: number;
+  /** Called about every `progressEveryMs` with the best so far. */
+  onProgress?: (p: SearchProgress) => void;
+  progressEveryMs?: number;
+  /** Checked between steps: true stops the search and returns the best so far. */
+  shouldStop?: () => boolean;
+}
+
+export interface OptimizeResult {
+  solution: BoardSolution;
+  cost: BoardCost;
+  iterations: number;
+  elapsedMs: number;
+}
+
+/** Anytime optimization: the best assignment found within the time limit. */
+export function optimizeBoard(p: BoardProblem, initial: BoardSolution, opts: OptimizeOptions): OptimizeResult {
+  const search = new BoardSearch(p, initial, opts.seed ?? 1);
+  const every = opts.progressEveryMs ?? 100;
+  let progress: SearchProgress = { best: search.bestEvaluation(), iterations: 0, elapsedMs: 0 };
+  if (p.strips.length > 1 && p.days > 0) {
+    while (progress.elapsedMs < opts.timeLimitMs && !opts.shouldStop?.()) {
+      progress = search.step(Math.min(every, opts.timeLimitMs - progress.elapsedMs), opts.timeLimitMs);
+      opts.onProgress?.(progress);
+    }
+  }
+  const solution = search.best();
+  return { solution, cost: evaluateBoard(p, solution), iterations: search.iterations, elapsedMs: progress.elapsedMs };
+}

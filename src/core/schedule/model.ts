@@ -1,0 +1,224 @@
+/** The schedule half of the engine as data: what the Schedule, DOOD and call sheets are built from. */
+import { CellValue } from "../cells";
+import { Cents } from "../money";
+import { EpochDay } from "../dates";
+import { Eighths } from "./eighths";
+
+export type IntExt = "INT" | "EXT" | "INT/EXT" | string;
+/** DAY, NIGHT, or DAWN, DUSK, MORNING, EVENING as written (other text kept upper-cased). */
+export type DayNight = string;
+
+export interface Strip {
+  /** Excel row of the strip on the Stripboard sheet: problems point here, the optimizer rewrites it. */
+  row: number;
+  scene: string;
+  intExt: IntExt;
+  dayNight: DayNight;
+  set: string;
+  location: string;
+  pages: Eighths;
+  /** Cast IDs as `Cast` spells them, in the order the strip lists them. */
+  cast: string[];
+  description: string;
+  scriptDay: string;
+  extras: string;
+  notes: string;
+  /** "#RRGGBB". */
+  color: string;
+  /** The strip's raw cells in Stripboard column order, for rewriting the board unchanged. */
+  cells: CellValue[];
+}
+
+export interface Banner {
+  row: number;
+  /** What follows `Banner:`, else the row's Description. */
+  text: string;
+  cells: CellValue[];
+}
+
+export interface DayBreak {
+  row: number;
+  /** What follows `End of Day` on the row. */
+  text: string;
+  cells: CellValue[];
+}
+
+export type DayItem = { kind: "strip"; strip: Strip } | { kind: "banner"; banner: Banner };
+
+export interface ShootDay {
+  /** 1..N in strip order. */
+  number: number;
+  date?: EpochDay;
+  strips: Strip[];
+  banners: Banner[];
+  /** Strips and banners in board order. */
+  items: DayItem[];
+  pages: Eighths;
+  /** `7 2/8`, never reduced. */
+  pagesText: string;
+  /** The `End of Day` row that closes the day; absent for the last day when no break follows it. */
+  dayBreak?: DayBreak;
+}
+
+export interface Stripboard {
+  sheet: string;
+  table: string;
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  days: ShootDay[];
+  /** Banners after the last day break with no strip after them: they form no day. */
+  trailingBanners: Banner[];
+}
+
+export interface CastMember {
+  row: number;
+  id: string;
+  character: string;
+  actor: string;
+  dailyRate: Cents;
+  /** Minutes from makeup call to set call. */
+  makeup: number;
+  contact: string;
+}
+
+export interface Location {
+  row: number;
+  name: string;
+  address: string;
+  parking: string;
+  hospital: string;
+  latitude?: number;
+  longitude?: number;
+  notes: string;
+  /** Extension: IANA zone or UTC offset text (docs/WORKBOOK-EXTENSIONS.md). */
+  timeZone?: string;
+}
+
+export interface DayCall {
+  row: number;
+  /** The shooting day the row is for: by number (`3`, `Day 3`, `D3`) or by date. */
+  day?: number;
+  date?: EpochDay;
+  /** Minutes after midnight. */
+  crewCall?: number;
+  /** Extension: a shooting call for the day, overriding crew call + Shooting Call Offset. */
+  shootingCall?: number;
+  notes: string;
+}
+
+export interface Holiday {
+  row: number;
+  date: EpochDay;
+  name: string;
+}
+
+export type DoodCode = "SW" | "W" | "WF" | "SWF" | "H" | "WD" | "SWD" | "PW" | "PWF" | "";
+
+export interface DoodRow {
+  id: string;
+  character: string;
+  actor: string;
+  /** One code a shooting day. */
+  codes: DoodCode[];
+  work: number;
+  hold: number;
+  /** Shooting days between drop and pick-up. */
+  drop: number;
+  /** Day numbers of the first and last work day; absent for one who never works. */
+  startDay?: number;
+  finishDay?: number;
+  /** Dates of the first and last work day, when the days are dated. */
+  start?: EpochDay;
+  finish?: EpochDay;
+  /** hold × Daily Rate. */
+  holdCost: Cents;
+}
+
+export interface Dood {
+  days: number;
+  dates: (EpochDay | undefined)[];
+  cast: DoodRow[];
+  /** False when the days have no dates: drops cannot be judged and every gap is a hold. */
+  dropsJudged: boolean;
+}
+
+export interface SunTimes {
+  location: string;
+  latitude: number;
+  longitude: number;
+  /** Local minutes after midnight; absent when the sun does not rise or set that day. */
+  sunrise?: number;
+  sunset?: number;
+  /** "polar day" or "polar night" when there is no sunrise or sunset. */
+  polar?: "polar day" | "polar night";
+  /** What the times are in: `America/Los_Angeles`, `UTC-08:00`, or `UTC-08:00 est.`. */
+  zone: string;
+  /** True when the offset was guessed from longitude (no Time Zone given). */
+  estimated: boolean;
+}
+
+export interface CallSheetScene {
+  row: number;
+  scene: string;
+  set: string;
+  intExt: IntExt;
+  dayNight: DayNight;
+  pages: Eighths;
+  pagesText: string;
+  cast: string[];
+  location: string;
+  description: string;
+}
+
+export interface CallSheetCast {
+  id: string;
+  character: string;
+  actor: string;
+  code: DoodCode;
+  /** Minutes after midnight (may pass midnight for night work: formatTime wraps it). */
+  makeupCall: number;
+  setCall: number;
+}
+
+export interface CallSheetLocation {
+  name: string;
+  address: string;
+  parking: string;
+  hospital: string;
+  latitude?: number;
+  longitude?: number;
+  notes: string;
+}
+
+export interface CallSheet {
+  production: string;
+  day: number;
+  days: number;
+  date?: EpochDay;
+  crewCall: number;
+  shootingCall: number;
+  sun: SunTimes[];
+  scenes: CallSheetScene[];
+  pages: Eighths;
+  pagesText: string;
+  cast: CallSheetCast[];
+  /** IDs on hold that day (not called). */
+  holding: string[];
+  locations: CallSheetLocation[];
+  notes: string[];
+  /** The next shooting day's scenes; absent on the last day. */
+  advance?: { day: number; date?: EpochDay; scenes: CallSheetScene[]; pagesText: string };
+}
+
+export interface ScheduleModel {
+  production: string;
+  board: Stripboard;
+  days: ShootDay[];
+  dood: Dood;
+  callSheets: CallSheet[];
+  cast: CastMember[];
+  locations: Location[];
+  calls: DayCall[];
+  holidays: Holiday[];
+}
