@@ -59,6 +59,8 @@ export class BoardSearch {
     this.work = new Int32Array(nCast);
     this.locs = Array.from({ length: this.nDays }, () => new Map());
     initial.days.forEach((ids, d) => ids.forEach((id) => this.place(id, d)));
+    const missing = problem.strips.findIndex((s) => this.dayOf[s.id] < 0);
+    if (missing >= 0) throw new Error(`the starting board leaves strip ${missing} without a day`);
     this.bestDayOf = this.dayOf.slice();
     this.bestCost = this.cost();
     this.random = rng(seed);
