@@ -1,0 +1,47 @@
+import { BudgetModel } from "../budget/model";
+import { ScheduleModel } from "../schedule/model";
+import { Settings } from "../settings";
+import { callSheetLayout } from "./callSheet";
+import { costReportLayout } from "./costReport";
+import { doodLayout } from "./dood";
+import { scheduleLayout } from "./schedule";
+import { topSheetLayout } from "./topSheet";
+import { SheetLayout } from "./types";
+
+export * from "./types";
+export { TOP_SHEET } from "./topSheet";
+export { COST_REPORT, COST_REPORT_HEADERS, COST_REPORT_FIRST_ROW, statusFormula } from "./costReport";
+export { SCHEDULE, SCHEDULE_HEADERS } from "./schedule";
+export { DOOD, DOOD_HEADER_ROW, DOOD_DATE_ROW, DOOD_WEEKDAY_ROW, DOOD_FIRST_DAY_COL, DOOD_TOTAL_HEADERS } from "./dood";
+export { callSheetName, CALL_SHEET_COLS, CALL_SHEET_REPEAT } from "./callSheet";
+export { currencyFormat } from "./styles";
+
+/** What the layouts need from an engine run (EngineResult satisfies it). */
+export interface LayoutInput {
+  settings: Settings;
+  budget?: BudgetModel;
+  schedule?: ScheduleModel;
+}
+
+/** Top Sheet and Cost Report, when the workbook has a budget. */
+export function budgetLayouts(r: LayoutInput): SheetLayout[] {
+  if (!r.budget) return [];
+  const title = r.settings.production;
+  return [topSheetLayout(r.budget, title), costReportLayout(r.budget, title)];
+}
+
+/** Schedule, DOOD and one call sheet a shooting day (`Call D1` …), when the workbook has a stripboard. */
+export function scheduleLayouts(r: LayoutInput): SheetLayout[] {
+  if (!r.schedule) return [];
+  const title = r.settings.production;
+  return [
+    scheduleLayout(r.schedule, title),
+    doodLayout(r.schedule, title, r.settings.currency),
+    ...r.schedule.callSheets.map((cs) => callSheetLayout(cs, title)),
+  ];
+}
+
+/** Every generated sheet, in tab order. */
+export function allLayouts(r: LayoutInput): SheetLayout[] {
+  return [...budgetLayouts(r), ...scheduleLayouts(r)];
+}

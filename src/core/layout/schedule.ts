@@ -1,0 +1,89 @@
+import { ScheduleModel, Strip, Banner } from "../schedule/model";
+import { formatEighths } from "../schedule/eighths";
+import { CellStyle, Merge, SheetLayout } from "./types";
+import { COLORS, DATE_FORMAT, Grid, STYLE, dateValue } from "./styles";
+
+export const SCHEDULE = "Schedule";
+export const SCHEDULE_HEADERS = ["Scene", "I/E", "D/N", "Set", "Location", "Pages", "Cast", "Extras", "Description", "Script Day", "Notes"] as const;
+const LAST_COL = SCHEDULE_HEADERS.length;
+const HEADER_ROW = 4;
+
+/**
+ * The shooting schedule as a printed stripboard: for each day a header with its date and page
+ * total, the strips in board order coloured by the strip convention, banners across the row, and a
+ * black day-break row "End of Day n", its date and pages.
+ */
+export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
+  const g = new Grid();
+  const merges: Merge[] = [{ r1: 1, c1: 1, r2: 1, c2: LAST_COL }];
+  g.set(1, 1, title, STYLE.title);
+  g.pad(1, 2, LAST_COL, STYLE.title);
+  const totalPages = s.days.reduce((n, d) => n + d.pages, 0);
+  g.set(2, 1, "Shooting Schedule", STYLE.subtitle);
+  g.set(2, 5, `${s.days.length} shooting day${s.days.length === 1 ? "" : "s"}, ${formatEighths(totalPages)} pages`, STYLE.muted);
+  g.row(HEADER_ROW, 1, [...SCHEDULE_HEADERS], STYLE.header);
+
+  const dayHeader: CellStyle = { bold: true, fill: COLORS.dayHeaderFill, border: { top: true } };
+  const dayBreak: CellStyle = { bold: true, fill: COLORS.dayBreakFill, fontColor: COLORS.dayBreakFont };
+  const banner: CellStyle = { bold: true, italic: true, fill: COLORS.bannerFill };
+  const n = s.days.length;
+  let r = HEADER_ROW + 1;
+
+  const bannerRow = (b: Banner) => {
+    g.set(r, 1, b.text, banner);
+    g.pad(r, 2, LAST_COL, banner);
+    merges.push({ r1: r, c1: 1, r2: r, c2: LAST_COL });
+    r++;
+  };
+  const stripRow = (st: Strip) => {
+    const fill: CellStyle = { fill: st.color, border: { bottom: true }, vAlign: "top" };
+    g.row(
+      r,
+      1,
+      [st.scene, st.intExt, st.dayNight, st.set, st.location, formatEighths(st.pages), st.cast.join(", "), st.extras, st.description, st.scriptDay, st.notes],
+      fill,
+      [{ bold: true }, undefined, undefined, undefined, undefined, { hAlign: "right" }, undefined, undefined, { wrap: true }, undefined, { wrap: true }],
+    );
+    r++;
+  };
+
+  for (const day of s.days) {
+    g.set(r, 1, `Day ${day.number} of ${n}`, dayHeader);
+    if (day.date !== undefined) g.set(r, 2, dateValue(day.date), { ...dayHeader, numberFormat: DATE_FORMAT, hAlign: "left" });
+    g.set(r, 5, "Pages", { ...dayHeader, hAlign: "right" });
+    g.set(r, 6, day.pagesText, { ...dayHeader, hAlign: "right" });
+    g.set(r, 7, `${day.strips.length} scene${day.strips.length === 1 ? "" : "s"}`, dayHeader);
+    g.pad(r, 1, LAST_COL, dayHeader);
+    merges.push({ r1: r, c1: 2, r2: r, c2: 4 });
+    r++;
+    for (const item of day.items) {
+      if (item.kind === "strip") stripRow(item.strip);
+      else bannerRow(item.banner);
+    }
+    g.set(r, 1, `End of Day ${day.number}`, dayBreak);
+    if (day.date !== undefined) g.set(r, 2, dateValue(day.date), { ...dayBreak, numberFormat: DATE_FORMAT, hAlign: "left" });
+    g.set(r, 5, "Pages", { ...dayBreak, hAlign: "right" });
+    g.set(r, 6, day.pagesText, { ...dayBreak, hAlign: "right" });
+    // The break row's own text ("End of Day 3 — wrap by 19:00"), unless it only repeats the number.
+    const extra = (day.dayBreak?.text ?? "").replace(/^[\s:#—–-]+/, "").trim();
+    if (extra && extra !== String(day.number)) g.set(r, 7, extra, dayBreak);
+    g.pad(r, 1, LAST_COL, dayBreak);
+    merges.push({ r1: r, c1: 2, r2: r, c2: 4 });
+    r++;
+  }
+  for (const b of s.board.trailingBanners) bannerRow(b);
+  const last = Math.max(r - 1, HEADER_ROW);
+
+  return {
+    name: SCHEDULE,
+    kind: "schedule",
+    cells: g.cells,
+    merges,
+    columnWidths: [9, 7, 9, 30, 20, 8, 14, 7, 44, 9, 28],
+    rowHeights: { 1: 28 },
+    conditionalFormats: [],
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [HEADER_ROW, HEADER_ROW], area: `A1:K${last}` },
+    tabColor: "#548235",
+  };
+}

@@ -1,0 +1,2 @@
+export { sampleProduction, SAMPLE_TITLE } from "./production";
+export type { SampleTable } from "./production";
