@@ -1,0 +1,29 @@
+// The Office.js adapter on the in-memory host, for a 10-day and a 300-day production: syncs per
+// command (must be equal for both sizes), the largest request in bytes, and time in the adapter.
+import { buildSchedule, newProduction, updateBudget } from "../src/excel/commands";
+import { InMemoryExcel } from "../test/host/excel";
+import { productionOf } from "../test/excel/fixtures";
+
+type Report = (bench: string, value: number, unit: string) => void;
+
+export async function run(report: Report): Promise<void> {
+  for (const days of [10, 300]) {
+    const host = new InMemoryExcel();
+    const steps: [string, () => Promise<{ ok: boolean }>][] = [
+      ["newProduction", () => newProduction(host, { tables: productionOf(days) })],
+      ["updateBudget", () => updateBudget(host)],
+      ["buildSchedule", () => buildSchedule(host)],
+      ["buildSchedule.again", () => buildSchedule(host)], // a rewrite: fingerprints read, old sheets replaced
+    ];
+    for (const [name, step] of steps) {
+      host.resetCounters();
+      const t0 = performance.now();
+      const r = await step();
+      const ms = performance.now() - t0;
+      if (!r.ok) throw new Error(`${name} failed on the ${days}-day production`);
+      report(`sync.${name}.${days}d`, host.syncs, "syncs");
+      report(`bytes.${name}.${days}d`, host.largestRequest(), "bytes/request");
+      report(`time.${name}.${days}d`, ms, "ms");
+    }
+  }
+}

@@ -1,0 +1,170 @@
+// The task pane in headless Chromium (Debian's chromium, driven by playwright-core), over the BUILT
+// bundle in dist/ with the in-memory Excel host standing in for office.js: clicks New production,
+// Update budget and Build schedule, checks what the workbook then holds, checks that a problem's
+// click selects its cell, saves test-output/taskpane.png. Nothing leaves the machine: the office.js
+// URL is answered with the harness, any other off-machine request fails the run.
+//   npm run build && npm run test:browser
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const out = join(root, "test-output");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/;
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = "") {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? "ok" : "FAIL"} - ${name}${!ok && detail ? `: ${detail}` : ""}`);
+}
+
+/** Builds test/browser/harness.ts into test-output/browser (never dist/). */
+function buildHarness() {
+  const webpack = require("webpack");
+  const config = {
+    mode: "development",
+    devtool: false,
+    entry: join(root, "test/browser/harness.ts"),
+    output: { path: join(out, "browser"), filename: "harness.js" },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } } }],
+    },
+    performance: { hints: false },
+  };
+  return new Promise((res, rej) =>
+    webpack(config, (err, stats) => {
+      if (err) return rej(err);
+      if (stats.hasErrors()) return rej(new Error(stats.toString({ all: false, errors: true })));
+      res(readFileSync(join(out, "browser", "harness.js")));
+    }),
+  );
+}
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".css": "text/css", ".svg": "image/svg+xml", ".xml": "application/xml" };
+
+/** dist/ on a loopback port. */
+function serve() {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^([/\\])+/, "");
+    const file = join(dist, path || "taskpane.html");
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((res) => server.listen(0, "127.0.0.1", () => res(server)));
+}
+
+async function main() {
+  if (!existsSync(join(dist, "taskpane.html"))) {
+    console.error("dist/taskpane.html is missing: run `npm run build` first.");
+    process.exit(1);
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    process.exit(1);
+  }
+  mkdirSync(out, { recursive: true });
+  const harness = await buildHarness();
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const profile = mkdtempSync(join(tmpdir(), "prodbook-chromium-"));
+  const { chromium } = require("playwright-core");
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 420, height: 900 },
+  });
+  const offMachine = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (OFFICE_JS.test(url)) return route.fulfill({ status: 200, contentType: "text/javascript", body: harness });
+    const u = new URL(url);
+    if (u.protocol === "data:" || u.protocol === "blob:" || ["127.0.0.1", "localhost"].includes(u.hostname)) return route.continue();
+    offMachine.push(url);
+    return route.abort();
+  });
+  const pageErrors = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    const pb = (fn, ...args) => page.evaluate(([f, a]) => window.__prodbook[f](...a), [fn, args]);
+    await page.goto(`${base}/taskpane.html`);
+    const button = (name) => page.getByRole("button", { name, exact: true });
+    await button("New production").waitFor({ timeout: 30000 });
+    check("the pane renders its three commands", (await button("Update budget").isVisible()) && (await button("Build schedule").isVisible()));
+
+    const message = (re) => page.getByText(re).first().waitFor({ timeout: 60000 }).then(() => true, () => false);
+
+    await button("New production").click();
+    check("New production reports the sample tables", await message(/Added the sample production's tables/));
+    const tables = await pb("tableNames");
+    check("New production made the input tables as Excel tables", ["Settings", "Accounts", "Budget", "Stripboard", "Cast"].every((t) => tables.includes(t)), tables.join(", "));
+
+    await button("Update budget").click();
+    check("Update budget reports what it wrote", await message("Wrote Top Sheet and Cost Report."));
+    const expected = await pb("expected");
+    const used = await pb("used", "Cost Report");
+    const lastRow = Number(/(\d+)$/.exec(used ?? "")?.[1] ?? 0);
+    const total = lastRow ? (await pb("values", "Cost Report", `B${lastRow}:C${lastRow}`))[0] : [];
+    check("Cost Report's total is the engine's budget", total[0] === "Total production" && total[1] === expected.budget, JSON.stringify({ total, expected }));
+    check("Top Sheet is there", (await pb("sheetNames")).includes("Top Sheet"));
+
+    await button("Build schedule").click();
+    check("Build schedule reports what it wrote", await message(`Wrote Schedule, DOOD and ${expected.days} call sheets.`));
+    const names = await pb("sheetNames");
+    const calls = names.filter((n) => /^Call D\d+$/.test(n));
+    check("Schedule, DOOD and a call sheet a day are there", names.includes("Schedule") && names.includes("DOOD") && calls.length === expected.days, names.join(", "));
+
+    // An input error: nothing written, the problem listed, a click selects its cell.
+    await pb("type", "Budget", "F2", "lots");
+    await button("Update budget").click();
+    check("an input error is reported instead of writing", await message(/Nothing was written/));
+    const problem = page.getByRole("button", { name: /^Error at Budget!F2/ });
+    await problem.waitFor({ timeout: 30000 }).catch(() => undefined);
+    await problem.click();
+    await page.waitForFunction(() => window.__prodbook.selection() !== null, null, { timeout: 10000 }).catch(() => undefined);
+    const sel = await pb("selection");
+    check("clicking the problem selects Budget!F2", sel?.sheet === "Budget" && sel.r === 2 && sel.c === 6, JSON.stringify(sel));
+    await problem.focus();
+    await page.screenshot({ path: join(out, "taskpane.png"), fullPage: true });
+    check("screenshot saved", existsSync(join(out, "taskpane.png")));
+
+    // Office's dark theme gives Fluent's dark theme.
+    const darkPage = await context.newPage();
+    await darkPage.goto(`${base}/taskpane.html?theme=dark`);
+    await darkPage.getByRole("button", { name: "New production", exact: true }).waitFor({ timeout: 30000 });
+    const bg = await darkPage.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+    check("dark Office theme gives a dark pane", r + g + b < 150, bg);
+    await darkPage.close();
+
+    check("no request left the machine", offMachine.length === 0, offMachine.join(", "));
+    check("no script errors in the page", pageErrors.length === 0, pageErrors.join(" | "));
+  } catch (e) {
+    check("browser run", false, e instanceof Error ? e.stack : String(e));
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

@@ -1,0 +1,254 @@
+/**
+ * The task pane's commands, each one Excel.run with a fixed number of syncs:
+ *  updateBudget / buildSchedule: read (2) → engine → nothing written on an error, else writeSheets;
+ *  newProduction: the sample production's tables as real Excel tables in a blank workbook;
+ *  selectProblem: goes to the offending cell.
+ */
+import { CellValue } from "../core/cells";
+import { EngineResult, hasErrors, runEngine } from "../core/engine";
+import { budgetLayouts, scheduleLayouts } from "../core/layout";
+import { SheetLayout } from "../core/layout/types";
+import { Problem } from "../core/problems";
+import { SampleTable, sampleProduction } from "../core/sample";
+import type { ExcelHost } from "./host";
+import { readWorkbook } from "./readWorkbook";
+import { hostFeatures } from "./requirements";
+import { Progress, WRITE_REQUESTS, WriteFailed, WrittenSheet, errorText, packRequests, requestCount, writeSheets } from "./writeSheets";
+
+export type Intent = "success" | "warning" | "error" | "info";
+
+export interface Message {
+  intent: Intent;
+  text: string;
+}
+
+export interface CommandOutcome {
+  ok: boolean;
+  problems: Problem[];
+  messages: Message[];
+  written: WrittenSheet[];
+}
+
+export interface CommandOptions {
+  onProgress?: Progress;
+  now?: () => Date;
+}
+
+function failed(text: string, problems: Problem[] = []): CommandOutcome {
+  return { ok: false, problems, messages: [{ intent: "error", text }], written: [] };
+}
+
+function listNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  if (names.length > 4) return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** Shared path of Update budget and Build schedule. */
+async function generate(
+  host: ExcelHost,
+  what: "budget" | "schedule",
+  layoutsOf: (r: EngineResult) => SheetLayout[],
+  opts: CommandOptions,
+): Promise<CommandOutcome> {
+  const features = hostFeatures(host);
+  if (!features.ok) return failed(features.message!);
+  const progress = opts.onProgress ?? (() => undefined);
+  try {
+    return await host.run(async (ctx) => {
+      progress("Reading the tables", 0);
+      const wb = await readWorkbook(ctx);
+      progress("Checking the tables", 0.05);
+      const result = runEngine(wb, what === "budget" ? { budget: true, schedule: false } : { budget: false, schedule: true });
+      if (hasErrors(result)) {
+        const n = result.problems.filter((p) => p.severity === "error").length;
+        return failed(`Nothing was written: ${n} ${n === 1 ? "problem needs" : "problems need"} fixing first. Click one to go to its cell.`, result.problems);
+      }
+      const layouts = layoutsOf(result);
+      if (!layouts.length) {
+        return failed(what === "budget" ? "There is no budget to write: add an Accounts table." : "There is no schedule to write: add a Stripboard table.", result.problems);
+      }
+      const report = await writeSheets(ctx, layouts, {
+        features,
+        now: opts.now,
+        onProgress: (step, f) => progress(step, 0.1 + 0.9 * f),
+      });
+      const names = report.written.map((w) => w.sheet);
+      const calls = names.filter((n) => /^Call D\d+/.test(n));
+      const shown = calls.length > 1 ? [...names.filter((n) => !calls.includes(n)), `${calls.length} call sheets`] : names;
+      const messages: Message[] = [{ intent: "success", text: `Wrote ${listNames(shown)}.` }];
+      for (const m of report.messages) messages.push({ intent: "warning", text: m });
+      return { ok: true, problems: result.problems, messages, written: report.written };
+    });
+  } catch (e) {
+    if (e instanceof WriteFailed) return failed(e.message);
+    return failed(`Prodbook could not finish: ${errorText(e)}. Nothing was written.`);
+  }
+}
+
+/** Top Sheet and Cost Report. */
+export function updateBudget(host: ExcelHost, opts: CommandOptions = {}): Promise<CommandOutcome> {
+  return generate(host, "budget", budgetLayouts, opts);
+}
+
+/** Schedule, DOOD and one call sheet a shooting day. */
+export function buildSchedule(host: ExcelHost, opts: CommandOptions = {}): Promise<CommandOutcome> {
+  return generate(host, "schedule", scheduleLayouts, opts);
+}
+
+/** Excel table names take letters, digits, _ and . only: "Strip Colors" → "Strip_Colors" (the contract reads both). */
+export function tableNameFor(name: string): string {
+  const n = name.replace(/[^A-Za-z0-9_.]+/g, "_");
+  return /^[A-Za-z_]/.test(n) ? n : `_${n}`;
+}
+
+const EXCEL_DATE = "yyyy-mm-dd";
+
+function sampleCell(v: CellValue, format: string | undefined): { value: string | number | boolean; numberFormat: string } {
+  if (v === null || v === undefined) return { value: "", numberFormat: format ?? "General" };
+  if (v instanceof Date) return { value: v.getTime() / 86_400_000 + 25569, numberFormat: format ?? EXCEL_DATE };
+  if (typeof v === "string") return { value: v, numberFormat: "@" };
+  return { value: v, numberFormat: format && format !== "@" ? format : "General" };
+}
+
+/**
+ * Fills a blank workbook with the sample production's input tables, one sheet and one Excel table
+ * each. A workbook that already has any of those sheets or tables is left alone.
+ */
+export async function newProduction(host: ExcelHost, opts: CommandOptions & { tables?: SampleTable[] } = {}): Promise<CommandOutcome> {
+  const features = hostFeatures(host);
+  if (!features.ok) return failed(features.message!);
+  const progress = opts.onProgress ?? (() => undefined);
+  const tables = opts.tables ?? sampleProduction();
+  const created: string[] = [];
+  try {
+    return await host.run(async (ctx) => {
+      progress("Looking at the workbook", 0);
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const existingTables = ctx.workbook.tables.load("items/name");
+      await ctx.sync();
+      const sheetNames = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const tableNames = new Set(existingTables.items.map((t) => t.name.toLowerCase()));
+      const clash = tables.filter((t) => sheetNames.has(t.name.toLowerCase()) || tableNames.has(tableNameFor(t.name).toLowerCase()));
+      if (clash.length) {
+        return failed(
+          `This workbook already has ${listNames(clash.map((t) => t.name))}. New production fills a blank workbook: ` +
+            `start a new one (File > New > Blank workbook) and click New production there.`,
+        );
+      }
+      const used = sheets.items.map((s) => ({ name: s.name, used: s.getUsedRangeOrNullObject(false) }));
+      await ctx.sync();
+      const blank = used.filter((u) => u.used.isNullObject).map((u) => u.name);
+
+      // Each table: values (formats first) in row blocks, then the ListObject over them.
+      const chunks: { bytes: number; apply: () => void }[] = [];
+      for (const t of tables) {
+        const width = t.headers.length;
+        const rows = [t.headers.map((h) => ({ value: h, numberFormat: "@" })), ...t.rows.map((r) => t.headers.map((h, i) => sampleCell(r[i] ?? null, t.formats?.[h])))];
+        const last = `${colName(width)}${rows.length}`;
+        for (let start = 0; start < rows.length; start += 2000) {
+          const part = rows.slice(start, start + 2000);
+          const values = part.map((r) => r.map((c) => c.value));
+          const formats = part.map((r) => r.map((c) => c.numberFormat));
+          chunks.push({
+            bytes: JSON.stringify(values).length + JSON.stringify(formats).length + 400,
+            apply: () => {
+              const range = ctx.workbook.worksheets.getItem(t.name).getRange(`A${start + 1}:${colName(width)}${start + part.length}`);
+              range.numberFormat = formats;
+              range.values = values;
+            },
+          });
+        }
+        chunks.push({
+          bytes: 1200,
+          apply: () => {
+            const ws = ctx.workbook.worksheets.getItem(t.name);
+            const table = ws.tables.add(`A1:${last}`, true);
+            table.name = tableNameFor(t.name);
+            ws.getRange(`A1:${last}`).format.autofitColumns();
+            ws.freezePanes.freezeRows(1);
+          },
+        });
+      }
+      const assignment = packRequests(chunks);
+      const n = requestCount(assignment);
+      for (let b = 0; b < n; b++) {
+        progress(`Writing the sample tables (${b + 1} of ${n})`, 0.1 + (0.8 * b) / n);
+        ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        if (b === 0) {
+          for (const t of tables) {
+            ctx.workbook.worksheets.add(t.name);
+            created.push(t.name);
+          }
+        }
+        chunks.forEach((c, i) => assignment[i] === b && c.apply());
+        await ctx.sync();
+      }
+      // A blank workbook's empty Sheet1 has no purpose once the tables are in.
+      if (blank.length === sheets.items.length) for (const name of blank) ctx.workbook.worksheets.getItem(name).delete();
+      ctx.workbook.worksheets.getItem(tables[0].name).activate();
+      await ctx.sync();
+      progress("Done", 1);
+      return {
+        ok: true,
+        problems: [],
+        messages: [{ intent: "success", text: `Added the sample production's tables: ${listNames(tables.map((t) => t.name))}. Update budget and Build schedule work on them now.` }],
+        written: tables.map((t) => ({ layout: t.name, sheet: t.name, action: "create" as const })),
+      };
+    });
+  } catch (e) {
+    const undone = created.length ? await removeSheets(host, created) : true;
+    return failed(
+      undone
+        ? `Nothing was changed: adding the sample tables failed (${errorText(e)}).`
+        : `Adding the sample tables failed (${errorText(e)}) and some sheets could not be removed: ${listNames(created)}.`,
+    );
+  }
+}
+
+async function removeSheets(host: ExcelHost, names: string[]): Promise<boolean> {
+  try {
+    return await host.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      const mine = new Set(names.map((n) => n.toLowerCase()));
+      sheets.items.filter((s) => mine.has(s.name.toLowerCase())).forEach((s) => s.delete());
+      await ctx.sync();
+      return true;
+    });
+  } catch {
+    return false;
+  }
+}
+
+function colName(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Selects the cell a problem names (or its row, or its table's header) so the user can fix it. */
+export async function selectProblem(host: ExcelHost, problem: Problem): Promise<{ ok: boolean; message?: string }> {
+  try {
+    return await host.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject(problem.sheet).load("visibility");
+      const table = ctx.workbook.tables.getItemOrNullObject(tableNameFor(problem.table || problem.sheet));
+      await ctx.sync();
+      if (sheet.isNullObject) return { ok: false, message: `There is no sheet named ${problem.sheet} any more.` };
+      if (sheet.visibility !== "Visible") return { ok: false, message: `${problem.sheet} is hidden: unhide it to see the cell.` };
+      let target: Excel.Range;
+      if (problem.cell) target = sheet.getRange(problem.cell);
+      else if (problem.row > 0) target = sheet.getRange(`${problem.row}:${problem.row}`);
+      else if (!table.isNullObject) target = table.getHeaderRowRange();
+      else target = sheet.getRange("A1");
+      sheet.activate();
+      target.select();
+      await ctx.sync();
+      return { ok: true };
+    });
+  } catch (e) {
+    return { ok: false, message: `Could not go to ${problem.sheet}${problem.cell ? `!${problem.cell}` : ""}: ${errorText(e)}` };
+  }
+}
+
+export { WRITE_REQUESTS };

@@ -1,0 +1,90 @@
+import { CellValue, RawTable, WorkbookInput, normalizeName } from "../core/cells";
+
+/** The contract's input tables (WORKBOOK.md): sheets of these names are read when no table has the name. */
+export const CONTRACT_TABLES = [
+  "Settings",
+  "Holidays",
+  "Accounts",
+  "Budget",
+  "Fringes",
+  "Markups",
+  "Ledger",
+  "Forecast",
+  "Stripboard",
+  "Strip Colors",
+  "Cast",
+  "Locations",
+  "Calls",
+] as const;
+
+/** "Budget!B2:H40" or "'Strip Colors'!A1:C9" → sheet, first row, first column (1-based). */
+export function parseAddress(address: string): { sheet: string; row: number; column: number } {
+  const bang = address.lastIndexOf("!");
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const m = /^\$?([A-Z]+)\$?(\d+)/i.exec(address.slice(bang + 1));
+  if (!m) throw new Error(`Cannot read the address ${address}`);
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { sheet, row: Number(m[2]), column };
+}
+
+/** Office.js gives "" for an empty cell; the engine wants null. */
+function cell(v: unknown): CellValue {
+  if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function toRaw(name: string, address: string, values: unknown[][]): RawTable {
+  const at = parseAddress(address);
+  const [header = [], ...rows] = values;
+  return {
+    name,
+    sheet: at.sheet,
+    headerRow: at.row,
+    firstColumn: at.column,
+    headers: header.map((h) => (h === null || h === undefined ? "" : String(h))),
+    rows: rows.map((r) => r.map(cell)),
+  };
+}
+
+/**
+ * Reads every table (ListObject) with its sheet, header, body and address, and every sheet named
+ * like a contract table that has no ListObject of that name (header in row 1). Two syncs whatever
+ * the size: names first, then all ranges in one request; the range proxies are untracked once copied.
+ */
+export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookInput> {
+  const tables = ctx.workbook.tables.load("items/name");
+  const sheets = ctx.workbook.worksheets.load("items/name");
+  const book = ctx.workbook.load("name");
+  await ctx.sync();
+
+  const tableRanges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("values,address") }));
+  const tableNames = new Set(tables.items.map((t) => normalizeName(t.name)));
+  const contract = new Set<string>(CONTRACT_TABLES.map((n) => normalizeName(n)));
+  const sheetRanges = sheets.items
+    .filter((s) => contract.has(normalizeName(s.name)) && !tableNames.has(normalizeName(s.name)))
+    .map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject(true).load("values,address") }));
+  await ctx.sync();
+
+  const out: RawTable[] = [];
+  for (const t of tableRanges) {
+    out.push(toRaw(t.name, t.range.address, t.range.values));
+    t.range.untrack();
+  }
+  for (const s of sheetRanges) {
+    if (s.range.isNullObject) continue;
+    const raw = toRaw(s.name, s.range.address, s.range.values);
+    s.range.untrack();
+    // The contract puts a plain sheet's header in row 1; a used range that starts lower has none.
+    if (raw.headerRow !== 1) {
+      const gap: CellValue[][] = Array.from({ length: raw.headerRow - 2 }, () => []);
+      raw.rows = [...gap, raw.headers.map(cell), ...raw.rows];
+      raw.headers = [];
+      raw.headerRow = 1;
+    }
+    out.push(raw);
+  }
+  return { name: book.name, tables: out };
+}

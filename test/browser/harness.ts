@@ -1,0 +1,54 @@
+/**
+ * Stands in for office.js in the browser test: the in-memory Excel host as the page's `Excel`,
+ * an `Office` whose onReady resolves with host Excel and the theme asked for in the URL
+ * (?theme=dark), and `window.__prodbook` for the test to look inside the workbook.
+ * Built by scripts/browser-test.mjs; never part of dist/.
+ */
+import { InMemoryExcel } from "../host/excel";
+import { runEngine } from "../../src/core/engine";
+import { sampleProduction } from "../../src/core/sample";
+import type { CellScalar } from "../host/model";
+
+const host = new InMemoryExcel();
+const dark = new URLSearchParams(location.search).get("theme") === "dark";
+const theme = dark
+  ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#3b3b3b", controlForegroundColor: "#ffffff" }
+  : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000" };
+const info = { host: "Excel", platform: "OfficeOnline" };
+
+const w = window as unknown as Record<string, unknown>;
+w.Excel = { run: host.run };
+w.Office = {
+  HostType: { Excel: "Excel" },
+  PlatformType: { OfficeOnline: "OfficeOnline" },
+  onReady: (cb?: (i: typeof info) => void) => Promise.resolve(info).then((i) => (cb?.(i), i)),
+  context: { host: "Excel", officeTheme: theme, requirements: { isSetSupported: (n: string, v: string) => host.isSetSupported(n, v) } },
+  actions: { associate: () => undefined },
+  addin: { showAsTaskpane: async () => undefined },
+};
+w.CustomFunctions = { associate: () => undefined };
+
+/** What the test may ask, all plain data. */
+w.__prodbook = {
+  sheetNames: () => host.sheetNames(),
+  tableNames: () => host.wb.tables.map((t) => t.name),
+  values: (sheet: string, address: string): CellScalar[][] => host.values(sheet, address),
+  used: (sheet: string) => host.usedAddress(sheet),
+  type: (sheet: string, address: string, v: CellScalar) => host.type(sheet, address, v),
+  selection: () => {
+    const s = host.wb.selection;
+    if (!s) return null;
+    const sheet = host.wb.sheetById(s.sheetId);
+    return { sheet: sheet?.name, r: s.rect.r1, c: s.rect.c1 };
+  },
+  syncs: () => host.syncs,
+  largestRequest: () => host.largestRequest(),
+  /** The engine's figures for the sample production, worked out apart from the pane. */
+  expected: () => {
+    const r = runEngine({
+      name: "Book1.xlsx",
+      tables: sampleProduction().map((t) => ({ name: t.name, sheet: t.name, headerRow: 1, firstColumn: 1, headers: t.headers, rows: t.rows })),
+    });
+    return { budget: (r.budget?.totals.budget ?? 0) / 100, days: r.schedule?.days.length ?? 0 };
+  },
+};
