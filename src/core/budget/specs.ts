@@ -6,7 +6,7 @@ export const ACCOUNTS_SPEC: TableSpec = {
   columns: [
     { key: "code", header: "Code", aliases: ["Account", "Acct", "Account Code"], required: true },
     { key: "name", header: "Name", aliases: ["Description", "Account Name", "Title"], required: true },
-    { key: "parent", header: "Parent", aliases: ["Parent Code", "Rollup", "Category"], required: true },
+    { key: "parent", header: "Parent", aliases: ["Parent Code", "Rolls Up To"], required: true },
   ],
 };
 
