@@ -72,15 +72,17 @@ export function status(budget: any[][], actual: any[][], committed?: any[][], et
 /**
  * The total of an account and all its descendants.
  * @customfunction ROLLUP
+ * @requiresParameterAddresses
  * @helpurl https://localhost:3000/assets/functions.html#rollup
  * @param codes Account codes of the amounts (one column).
  * @param amounts Amounts, one per code.
  * @param code The account (or a range of accounts) to total.
  * @param [parents] Parent code of each row. Blank: every code that starts with `code` counts.
+ * @param [invocation] Supplied by Excel: the ranges' addresses, so each range is indexed once.
  * @returns The rolled-up total.
  */
-export function rollup(codes: any[][], amounts: any[][], code: any[][], parents?: any[][]): number[][] {
-  return guard(() => rollupImpl(codes, amounts, code, parents));
+export function rollup(codes: any[][], amounts: any[][], code: any[][], parents?: any[][], invocation?: CustomFunctions.Invocation): number[][] {
+  return guard(() => rollupImpl(codes, amounts, code, parents, invocation?.parameterAddresses));
 }
 
 /**

@@ -118,6 +118,17 @@ describe("PROD.ROLLUP", () => {
     expect(excelError(() => rollup(cyc, [[1], [2]], [["1000"]], [["1100"], ["1000"]])).message).toMatch(/cycle/);
   });
 
+  it("with Excel's range addresses, still sees an edit made between recalculations", async () => {
+    const addr = ["Accounts!A2:A7", "Accounts!B2:B7", "Accounts!C2", "Accounts!D2:D7"];
+    const call = (amts: unknown[][]) => rollup(codes, amts, [["1100"]], parents, { parameterAddresses: addr } as never);
+    expect(call(amounts)).toEqual([[110.5]]);
+    expect(call(amounts.map((r) => [...r]))).toEqual([[110.5]]); // same batch, same address: from the index
+    await Promise.resolve(); // the next recalculation is a new task
+    const edited = amounts.map((r) => [...r]);
+    edited[1][0] = 200; // 1100's own amount
+    expect(call(edited)).toEqual([[210.5]]);
+  });
+
   it("sees a changed range as a new range", () => {
     expect(rollup(codes, amounts, [["1100"]], parents)).toEqual([[110.5]]);
     const changed = amounts.map((r) => [...r]);
