@@ -1,4 +1,5 @@
 /** `prodbook solve FILE.dat`: the exact talent scheduling solver on a file in Stuckey's format. */
+import { EXIT } from "./io";
 import { readFileSync } from "node:fs";
 import { parseTalentDat, type TalentInstance } from "../core/optimize/talentInstance";
 import { solveTalent } from "../core/optimize/talentSolver";
@@ -23,26 +24,24 @@ cost; a row of scene durations in days.
   --time-limit S   stop after S seconds with the best order found (optimal: false if unproved)
   -h, --help       this text
 
-Exit codes: 0 done (also when the time limit stopped the proof), 2 bad arguments, missing or
-unreadable file, or a file not in the format.
+Exit codes: 0 done (also when the time limit stopped the proof), 2 bad arguments, 3 missing or
+unreadable file, 4 a file not in the format (as every prodbook command: docs/CLI.md).
 `;
 
-const EXIT_OK = 0;
-const EXIT_ERROR = 2;
 
 export async function runSolve(args: string[], io: SolveIo): Promise<number> {
   let file: string | undefined;
   let json = false;
   let timeLimitS: number | undefined;
-  const fail = (message: string): number => {
+  const fail = (message: string, code: number = EXIT.usage): number => {
     io.stderr(`prodbook solve: ${message}\n`);
-    return EXIT_ERROR;
+    return code;
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--help" || a === "-h") {
       io.stdout(SOLVE_HELP);
-      return EXIT_OK;
+      return EXIT.ok;
     } else if (a === "--json") {
       json = true;
     } else if (a === "--time-limit" || a.startsWith("--time-limit=")) {
@@ -68,15 +67,15 @@ export async function runSolve(args: string[], io: SolveIo): Promise<number> {
     text = (io.readFile ?? ((p: string) => readFileSync(p, "utf8")))(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return fail(`no such file: ${file}`);
-    if (code === "EISDIR") return fail(`${file} is a folder, not a .dat file`);
-    return fail(`cannot read ${file}: ${(e as Error).message}`);
+    if (code === "ENOENT") return fail(`no such file: ${file}`, EXIT.noInput);
+    if (code === "EISDIR") return fail(`${file} is a folder, not a .dat file`, EXIT.noInput);
+    return fail(`cannot read ${file}: ${(e as Error).message}`, EXIT.noInput);
   }
   let inst: TalentInstance;
   try {
     inst = parseTalentDat(text);
   } catch (e) {
-    return fail(`${file}: ${(e as Error).message}`);
+    return fail(`${file}: ${(e as Error).message}`, EXIT.badFile);
   }
 
   const t0 = performance.now();
@@ -89,7 +88,7 @@ export async function runSolve(args: string[], io: SolveIo): Promise<number> {
       `{"order": [${res.order.join(", ")}], "totalPaid": ${res.totalPaid}, "idle": ${res.idle}, ` +
         `"optimal": ${res.optimal}, "ms": ${ms}}\n`,
     );
-    return EXIT_OK;
+    return EXIT.ok;
   }
   const lines = [
     `${inst.name}: ${inst.durations.length} scenes, ${inst.costs.length} actors`,
@@ -101,5 +100,5 @@ export async function runSolve(args: string[], io: SolveIo): Promise<number> {
       : `Optimal: not proved within the time limit (${ms} ms); the optimum is at least ${res.lowerBound}`,
   ];
   io.stdout(lines.join("\n") + "\n");
-  return EXIT_OK;
+  return EXIT.ok;
 }

@@ -68,17 +68,17 @@ describe("prodbook solve", () => {
   });
 
   it.each([
-    [[], /needs a file/],
-    [["a.dat", "b.dat"], /takes one file, got a.dat and b.dat/],
-    [["tiny.dat", "--fast"], /unknown option --fast/],
-    [["tiny.dat", "--time-limit"], /--time-limit needs a number of seconds/],
-    [["tiny.dat", "--time-limit", "soon"], /--time-limit needs a number of seconds, got "soon"/],
-    [["tiny.dat", "--time-limit=-1"], /--time-limit needs a number of seconds, got "-1"/],
-    [["missing.dat"], /no such file: missing.dat/],
-    [["bad.dat"], /bad.dat: line 6: scene flag 2 of actor 2 must be 0 or 1, found "x"/],
-  ])("exits 2 with a message for %j", async (args, message) => {
+    [[], /needs a file/, 2],
+    [["a.dat", "b.dat"], /takes one file, got a.dat and b.dat/, 2],
+    [["tiny.dat", "--fast"], /unknown option --fast/, 2],
+    [["tiny.dat", "--time-limit"], /--time-limit needs a number of seconds/, 2],
+    [["tiny.dat", "--time-limit", "soon"], /--time-limit needs a number of seconds, got "soon"/, 2],
+    [["tiny.dat", "--time-limit=-1"], /--time-limit needs a number of seconds, got "-1"/, 2],
+    [["missing.dat"], /no such file: missing.dat/, 3],
+    [["bad.dat"], /bad.dat: line 6: scene flag 2 of actor 2 must be 0 or 1, found "x"/, 4],
+  ])("exits with a message for %j", async (args, message, code) => {
     const io = fakeIo({ "tiny.dat": TINY, "bad.dat": TINY.replace("1 1 0 1    2", "1 x 0 1    2") });
-    expect(await runSolve(args, io)).toBe(2);
+    expect(await runSolve(args, io)).toBe(code);
     expect(io.out).toBe("");
     expect(io.err).toMatch(message);
     expect(io.err).toMatch(/^prodbook solve: /);
