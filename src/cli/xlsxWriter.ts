@@ -38,7 +38,9 @@ function toExcelStyle(s: CellStyle, isDate: boolean): Partial<ExcelJS.Style> {
   const numFmt = s.numberFormat ?? (isDate ? "yyyy-mm-dd" : undefined);
   if (numFmt) out.numFmt = numFmt;
   if (s.bold || s.italic || s.fontSize || s.fontColor) {
-    const font: Partial<ExcelJS.Font> = {};
+    // A font entry replaces the workbook default whole: without a name and size, Excel and
+    // LibreOffice fall back to a serif face, unlike the Office.js sheets, which keep Calibri.
+    const font: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
     if (s.bold) font.bold = true;
     if (s.italic) font.italic = true;
     if (s.fontSize) font.size = s.fontSize;

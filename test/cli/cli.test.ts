@@ -130,13 +130,13 @@ describe("prodbook build", () => {
   test("Schedule: day headers with dates and pages, coloured strips, black day breaks, text stays text", () => {
     const ws = out.getWorksheet("Schedule")!;
     const d1 = findRow(ws, 1, "Day 1 of 3");
-    expect(d1.getCell(2).value).toEqual(new Date(Date.UTC(2027, 2, 1)));
+    expect(d1.getCell(4).value).toEqual(new Date(Date.UTC(2027, 2, 1))); // label across A:C, date under Set
     expect(d1.getCell(6).value).toBe("1 5/8"); // 1 2/8 + 3/8
     const eod1 = findRow(ws, 1, "End of Day 1");
     expect((eod1.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF000000");
-    expect(eod1.getCell(2).value).toEqual(new Date(Date.UTC(2027, 2, 1)));
+    expect(eod1.getCell(4).value).toEqual(new Date(Date.UTC(2027, 2, 1)));
     expect(findRow(ws, 1, "End of Day 2").getCell(6).value).toBe("2");
-    expect(findRow(ws, 1, "Day 3 of 3").getCell(2).value).toEqual(new Date(Date.UTC(2027, 2, 3)));
+    expect(findRow(ws, 1, "Day 3 of 3").getCell(4).value).toEqual(new Date(Date.UTC(2027, 2, 3)));
     const sc2 = findRow(ws, 1, "2");
     expect((sc2.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFB7DDA8"); // EXT NIGHT green (the engine's default tint)
     expect((findRow(ws, 1, "3").getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFF2A8"); // EXT DAY yellow

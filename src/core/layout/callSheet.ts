@@ -1,5 +1,6 @@
 import { CallSheet, CallSheetScene } from "../schedule/model";
 import { CellStyle, Merge, SheetLayout } from "./types";
+import { fitRows } from "./fit";
 import { COLORS, DATE_FORMAT, Grid, STYLE, TIME_FORMAT, dateValue, timeValue } from "./styles";
 
 export const CALL_SHEET_COLS = 8;
@@ -42,7 +43,7 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
   merge(2, 3, 5);
   if (cs.date !== undefined) g.set(2, 6, dateValue(cs.date), { bold: true, fontSize: 13, numberFormat: DATE_FORMAT, hAlign: "right" });
   merge(2, 6, 8);
-  g.row(3, 1, ["Crew call", timeValue(cs.crewCall)], undefined, [{ bold: true }, { ...time, fontSize: 13 }]);
+  g.row(3, 1, ["Crew call", timeValue(cs.crewCall)], undefined, [{ bold: true }, { ...time, fontSize: 13, indent: 1 }]);
   g.row(3, 3, ["Shooting call", null, timeValue(cs.shootingCall)], undefined, [{ bold: true }, undefined, { ...time, fontSize: 13 }]);
   merge(3, 3, 4);
   g.set(3, 6, `Pages: ${cs.pagesText}`, { bold: true, hAlign: "right" });
@@ -73,7 +74,7 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
   }
 
   const scenesBlock = (scenes: CallSheetScene[], pagesText: string) => {
-    g.row(r, 1, ["Scene", "Set", "I/E", "D/N", "Pages", "Cast", "Location", "Description"], sub);
+    g.row(r, 1, ["Scene", "Set", "I/E", "D/N", "Pages", "Cast", "Location", "Description"], sub, [{}, {}, {}, {}, { hAlign: "right" }, { indent: 1 }]);
     r++;
     for (const sc of scenes) {
       g.row(
@@ -81,7 +82,8 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
         1,
         [sc.scene, sc.set, sc.intExt, sc.dayNight, sc.pagesText, sc.cast.join(", "), sc.location, sc.description],
         { vAlign: "top", border: { bottom: true } },
-        [{ bold: true }, { wrap: true }, undefined, undefined, { hAlign: "right" }, { wrap: true }, { wrap: true }, { wrap: true }],
+        // Pages right so fractions line up; cast indented so "2 3/8" and "1, 3" do not run together.
+        [{ bold: true }, { wrap: true }, undefined, undefined, { hAlign: "right" }, { wrap: true, indent: 1 }, { wrap: true }, { wrap: true }],
       );
       r++;
     }
@@ -96,14 +98,14 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
 
   section(r, "CAST");
   r++;
-  g.row(r, 1, ["ID", "Character", "Actor", null, "DOOD", "Makeup", "Set call", "Notes"], sub);
+  g.row(r, 1, ["ID", "Character", "Actor", null, "DOOD", "Makeup", "Set call", "Notes"], sub, [{}, {}, {}, {}, { hAlign: "center" }, { hAlign: "center" }, { hAlign: "center" }]);
   merge(r, 3, 4);
   r++;
   for (const c of cs.cast) {
     g.row(r, 1, [c.id, c.character, c.actor, null, c.code || null, timeValue(c.makeupCall), timeValue(c.setCall), null], { border: { bottom: true } }, [
       { bold: true },
-      undefined,
-      undefined,
+      { wrap: true },
+      { wrap: true },
       undefined,
       { hAlign: "center" },
       { numberFormat: TIME_FORMAT, hAlign: "center" },
@@ -119,7 +121,7 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
     r++;
   }
   if (cs.holding.length > 0) {
-    g.set(r, 1, `On hold (not called): ${cs.holding.join(", ")}`, STYLE.muted);
+    g.set(r, 1, `On hold (not called): ${cs.holding.join(", ")}`, { ...STYLE.muted, wrap: true });
     merge(r, 1, LAST);
     r++;
   }
@@ -127,20 +129,21 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
 
   section(r, "LOCATIONS");
   r++;
-  g.row(r, 1, ["Location", "Address", null, null, "Parking", null, "Nearest hospital", null], sub);
-  merge(r, 2, 4);
-  merge(r, 5, 6);
-  merge(r, 7, 8);
+  // Name across Scene and Set, so "Angeles Crest Hwy" is not cut; the rest wrap in their merges.
+  g.row(r, 1, ["Location", null, "Address", null, null, "Parking", null, "Nearest hospital"], sub);
+  merge(r, 1, 2);
+  merge(r, 3, 5);
+  merge(r, 6, 7);
   r++;
   for (const l of cs.locations) {
-    g.row(r, 1, [l.name, l.address, null, null, l.parking, null, l.hospital, null], { wrap: true, vAlign: "top", border: { bottom: true } }, [{ bold: true }]);
-    merge(r, 2, 4);
-    merge(r, 5, 6);
-    merge(r, 7, 8);
+    g.row(r, 1, [l.name, null, l.address, null, null, l.parking, null, l.hospital], { wrap: true, vAlign: "top", border: { bottom: true } }, [{ bold: true }]);
+    merge(r, 1, 2);
+    merge(r, 3, 5);
+    merge(r, 6, 7);
     r++;
     if (l.notes) {
-      g.set(r, 2, l.notes, { ...STYLE.muted, wrap: true });
-      merge(r, 2, LAST);
+      g.set(r, 1, l.notes, { ...STYLE.muted, wrap: true, indent: 1, vAlign: "top" });
+      merge(r, 1, LAST);
       r++;
     }
   }
@@ -171,15 +174,16 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
   }
   const last = r - 1;
 
-  return {
+  return fitRows({
     name: callSheetName(cs.day),
     kind: "call-sheet",
     cells: g.cells,
     merges,
-    columnWidths: [7, 24, 6, 8, 8, 9, 16, 30],
+    // 108 characters: one portrait page wide at about 95 %.
+    columnWidths: [9, 24, 6, 8, 8, 9, 16, 28],
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     print: { orientation: "portrait", fitToWidth: 1, repeatRows: CALL_SHEET_REPEAT, area: `A1:H${last}` },
     tabColor: "#BF8F00",
-  };
+  });
 }

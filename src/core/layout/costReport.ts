@@ -1,6 +1,7 @@
 import { BudgetModel, Status } from "../budget/model";
 import { statusOf } from "../budget/costReport";
 import { CellStyle, SheetLayout } from "./types";
+import { columnWidthFor, fitRows } from "./fit";
 import { COLORS, Grid, STYLE, currencyFormat, money } from "./styles";
 
 export const COST_REPORT = "Cost Report";
@@ -41,9 +42,16 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
     1,
     `ETC = Forecast, else Budget − Actual − Committed (not below 0). EFC = Actual + Committed + ETC. Variance = Budget − EFC. ` +
       `OVER: EFC above Budget${b.overTolerance ? ` + ${pct(b.overTolerance)}` : ""}; WATCH: Actual + Committed at ${pct(b.watchAt)} of Budget or more.`,
-    STYLE.muted,
+    { ...STYLE.muted, wrap: true, vAlign: "top" },
   );
-  g.row(COST_REPORT_FIRST_ROW - 1, 1, [...COST_REPORT_HEADERS], STYLE.header, COST_REPORT_HEADERS.map((_, i) => (i >= 2 && i < 8 ? { hAlign: "right" } : undefined)));
+  // Money headings right over right-aligned figures; Status centred like its values.
+  g.row(
+    COST_REPORT_FIRST_ROW - 1,
+    1,
+    [...COST_REPORT_HEADERS],
+    STYLE.header,
+    COST_REPORT_HEADERS.map((_, i) => (i >= 2 && i < 8 ? { hAlign: "right" } : i === 8 ? { hAlign: "center" } : undefined)),
+  );
 
   let r = COST_REPORT_FIRST_ROW;
   for (const a of b.accounts) {
@@ -65,7 +73,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
         { formula: statusFormula(r, b.overTolerance, b.watchAt), result: a.status },
       ],
       base,
-      [undefined, { indent: Math.min(a.account.depth, 15) }, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, { hAlign: "center" }],
+      [undefined, { indent: Math.min(a.account.depth, 15), wrap: true }, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, { hAlign: "center" }],
     );
     r++;
   }
@@ -82,7 +90,9 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
 
   const status = `I${COST_REPORT_FIRST_ROW}:I${r}`;
   const first = COST_REPORT_FIRST_ROW;
-  return {
+  // Each money column as wide as its widest figure, so a nine-figure total never shows ###.
+  const moneyWidth = (c: number) => columnWidthFor(g.cells.filter((x) => x.c === c && x.r >= COST_REPORT_FIRST_ROW), 15);
+  return fitRows({
     name: COST_REPORT,
     kind: "cost-report",
     cells: g.cells,
@@ -90,8 +100,8 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
       { r1: 1, c1: 1, r2: 1, c2: LAST_COL },
       { r1: 3, c1: 1, r2: 3, c2: LAST_COL },
     ],
-    columnWidths: [10, 40, 15, 15, 15, 15, 15, 15, 10],
-    rowHeights: { 1: 28, 3: 30 },
+    columnWidths: [10, 40, ...[3, 4, 5, 6, 7, 8].map(moneyWidth), 10],
+    rowHeights: { 1: 28 },
     conditionalFormats:
       last >= first
         ? [
@@ -104,7 +114,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
     freeze: { rows: COST_REPORT_FIRST_ROW - 1, columns: 2 },
     print: { orientation: "landscape", fitToWidth: 1, repeatRows: [COST_REPORT_FIRST_ROW - 1, COST_REPORT_FIRST_ROW - 1], area: `A1:I${r}` },
     tabColor: "#C00000",
-  };
+  });
 }
 
 function pct(n: number): string {

@@ -1,6 +1,7 @@
 import { ScheduleModel, DoodCode } from "../schedule/model";
 import { CellStyle, LayoutValue, SheetLayout } from "./types";
-import { DATE_FORMAT, Grid, INTEGER_FORMAT, SHORT_DATE_FORMAT, STYLE, currencyFormat, dateValue, money } from "./styles";
+import { fitRows, columnWidthFor } from "./fit";
+import { Grid, INTEGER_FORMAT, SHORT_DATE_FORMAT, STYLE, currencyFormat, dateValue, money } from "./styles";
 import { columnLetters } from "../cells";
 
 export const DOOD = "DOOD";
@@ -9,6 +10,19 @@ export const DOOD_DATE_ROW = 4;
 export const DOOD_WEEKDAY_ROW = 5;
 export const DOOD_HEADER_ROW = 6;
 export const DOOD_FIRST_DAY_COL = 4;
+/** Day columns: room for "PWF" and a 9 pt "24-May". */
+const DAY_WIDTH = 6.5;
+/** Start and finish: the date without the weekday, so the column stays narrow. */
+const TOTAL_DATE_FORMAT = "d mmm yyyy";
+/**
+ * Landscape pages the printed DOOD spans: one for a short shoot; for a long one, as many as keep
+ * the print at about 60 % (some 200 characters a page), since one page wide would shrink a
+ * 300-day board past reading.
+ */
+export function doodPagesWide(columnWidths: number[]): number {
+  const total = columnWidths.reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.ceil(total / 200));
+}
 export const DOOD_TOTAL_HEADERS = ["Work", "Hold", "Drop", "Start", "Finish", "Hold Cost"] as const;
 
 /** Code fills in the usual DOOD colours: starts green, finishes red, holds grey, drop/pick-up amber. */
@@ -54,14 +68,16 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   for (let i = 0; i < n; i++) {
     const c = DOOD_FIRST_DAY_COL + i;
     const day = dood.dates[i];
-    g.set(DOOD_DATE_ROW, c, day === undefined ? null : dateValue(day), { ...head, numberFormat: SHORT_DATE_FORMAT });
+    // 9 pt so "24-May" fits a day column that is sized for the codes.
+    g.set(DOOD_DATE_ROW, c, day === undefined ? null : dateValue(day), { ...head, numberFormat: SHORT_DATE_FORMAT, fontSize: 9 });
     g.set(DOOD_WEEKDAY_ROW, c, day === undefined ? null : dateValue(day), { ...head, numberFormat: "ddd" });
     g.set(DOOD_HEADER_ROW, c, i + 1, head);
   }
+  // Counts are centred under their headings; dates and money right-aligned, headings with them.
   DOOD_TOTAL_HEADERS.forEach((h, i) => {
     g.set(DOOD_DATE_ROW, firstTotal + i, null, head);
     g.set(DOOD_WEEKDAY_ROW, firstTotal + i, null, head);
-    g.set(DOOD_HEADER_ROW, firstTotal + i, h, head);
+    g.set(DOOD_HEADER_ROW, firstTotal + i, h, { ...head, hAlign: i < 3 ? "center" : "right" });
   });
 
   let r = DOOD_HEADER_ROW + 1;
@@ -76,16 +92,16 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     });
     const startEnd = (date: number | undefined, day: number | undefined): [LayoutValue, CellStyle] =>
       date !== undefined
-        ? [dateValue(date), { numberFormat: DATE_FORMAT }]
+        ? [dateValue(date), { numberFormat: TOTAL_DATE_FORMAT, hAlign: "right" }]
         : day !== undefined
-          ? [day, { numberFormat: '"Day "0' }]
+          ? [day, { numberFormat: '"Day "0', hAlign: "right" }]
           : [null, {}];
     const [sv, ss] = startEnd(m.start, m.startDay);
     const [fv, fs] = startEnd(m.finish, m.finishDay);
     g.row(r, firstTotal, [m.work, m.hold, m.drop, sv, fv, money(m.holdCost)], undefined, [
-      { numberFormat: INTEGER_FORMAT },
-      { numberFormat: INTEGER_FORMAT },
-      { numberFormat: INTEGER_FORMAT },
+      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
       ss,
       fs,
       { numberFormat: cur },
@@ -98,24 +114,33 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   working.forEach((w, i) => g.set(r, DOOD_FIRST_DAY_COL + i, w, { ...STYLE.total, hAlign: "center" }));
   const sum = (k: "work" | "hold" | "drop") => dood.cast.reduce((t, m) => t + m[k], 0);
   g.row(r, firstTotal, [sum("work"), sum("hold"), sum("drop"), null, null, money(holdCost)], STYLE.total, [
-    undefined,
-    undefined,
-    undefined,
+    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
     undefined,
     undefined,
     { numberFormat: cur },
   ]);
 
-  return {
+  // Totals columns as wide as their widest figure (a hold cost in the millions, a date).
+  const totalsWidth = (i: number, min: number) => columnWidthFor(g.cells.filter((c) => c.c === firstTotal + i && c.r > DOOD_HEADER_ROW), min);
+  const widths = [
+    6,
+    columnWidthFor(g.cells.filter((c) => c.c === 2 && c.r > DOOD_HEADER_ROW), 18),
+    columnWidthFor(g.cells.filter((c) => c.c === 3 && c.r > DOOD_HEADER_ROW), 18),
+    ...new Array<number>(n).fill(DAY_WIDTH),
+    ...[6, 6, 6, 13, 13, 13].map((w, i) => totalsWidth(i, w)),
+  ];
+  return fitRows({
     name: DOOD,
     kind: "dood",
     cells: g.cells,
     merges: [],
-    columnWidths: [6, 18, 18, ...new Array<number>(n).fill(6.5), 6, 6, 6, 12, 12, 13],
+    columnWidths: widths,
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: DOOD_HEADER_ROW, columns: 3 },
-    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [DOOD_DATE_ROW, DOOD_HEADER_ROW], area: `A1:${columnLetters(lastCol)}${r}` },
+    print: { orientation: "landscape", fitToWidth: doodPagesWide(widths), repeatRows: [DOOD_DATE_ROW, DOOD_HEADER_ROW], area: `A1:${columnLetters(lastCol)}${r}` },
     tabColor: "#7030A0",
-  };
+  });
 }

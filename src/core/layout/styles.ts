@@ -56,6 +56,23 @@ export function currencyFormat(currency: string): string {
   return `${pos};[Red](${pos})`;
 }
 
+/** `fmt` with literal text after the figure in every section (positive and negative alike). */
+export function withSuffix(fmt: string, suffix: string): string {
+  const text = `"${suffix.replace(/"/g, "")}"`;
+  const parts: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of fmt) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ";" && !quoted) {
+      parts.push(cur + text);
+      cur = "";
+    } else cur += ch;
+  }
+  parts.push(cur + text);
+  return parts.join(";");
+}
+
 /** Money cell value: currency units, exactly the cents the engine computed. */
 export function money(c: Cents): number {
   return toUnits(c);

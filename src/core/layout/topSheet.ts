@@ -1,7 +1,8 @@
 import { BudgetModel } from "../budget/model";
 import { Cents } from "../money";
 import { CellStyle, SheetLayout } from "./types";
-import { Grid, PERCENT_FORMAT, STYLE, currencyFormat, money } from "./styles";
+import { columnWidthFor, fitRows } from "./fit";
+import { Grid, PERCENT_FORMAT, STYLE, currencyFormat, money, withSuffix } from "./styles";
 
 export const TOP_SHEET = "Top Sheet";
 const LAST_COL = 4; // Acct # | Category | Fringes | Total
@@ -63,10 +64,10 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
   r += 2;
 
   if (b.fringes.length > 0) {
-    g.row(r, 1, ["Fringes", "Included in the totals above", "", "Amount"], STYLE.header, [undefined, undefined, undefined, { hAlign: "right" }]);
+    g.row(r, 1, ["Fringes", "Included in the totals above", "Rate", "Amount"], STYLE.header, [undefined, undefined, { hAlign: "right" }, { hAlign: "right" }]);
     r++;
     for (const f of b.fringes) {
-      const rate = f.type === "%" ? { v: f.rate, fmt: PERCENT_FORMAT } : { v: f.rate, fmt: `${cur} "/unit"` };
+      const rate = f.type === "%" ? { v: f.rate, fmt: PERCENT_FORMAT } : { v: f.rate, fmt: withSuffix(cur, " /unit") };
       g.row(r, 1, [f.code, f.name, rate.v, money(b.fringeTotals.get(f.code) ?? 0)], undefined, [
         undefined,
         { indent: 1 },
@@ -90,7 +91,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
           : m.appliesTo.map((c) => byCode.get(c)?.account.name ?? c).join(", ");
       g.row(r, 1, ["", `${m.name} (on ${applies})`, m.percent, money(m.amount)], undefined, [
         undefined,
-        { indent: 1 },
+        { indent: 1, wrap: true },
         { numberFormat: PERCENT_FORMAT },
         moneyStyle,
       ]);
@@ -103,16 +104,17 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
 
   g.row(r, 1, ["", "GRAND TOTAL", "", money(b.grandTotal)], STYLE.grandTotal, [undefined, undefined, undefined, moneyStyle]);
 
-  return {
+  const width = (c: number, min: number) => columnWidthFor(g.cells.filter((x) => x.c === c && x.r > 4), min);
+  return fitRows({
     name: TOP_SHEET,
     kind: "top-sheet",
     cells: g.cells,
     merges: [{ r1: 1, c1: 1, r2: 1, c2: LAST_COL }],
-    columnWidths: [10, 44, 16, 18],
+    columnWidths: [10, 44, width(3, 16), width(4, 18)],
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: 4, columns: 0 },
     print: { orientation: "portrait", fitToWidth: 1, repeatRows: [4, 4], area: `A1:D${r}` },
     tabColor: "#1F3864",
-  };
+  });
 }

@@ -3,6 +3,8 @@ import { runEngine } from "../../../src/core/engine";
 import { allLayouts, budgetLayouts, scheduleLayouts, statusFormula, currencyFormat } from "../../../src/core/layout";
 import { SheetLayout, LayoutCell } from "../../../src/core/layout/types";
 import { sampleProduction } from "../../../src/core/sample";
+import { displayText, layoutOverflows, textWidth } from "../../../src/core/layout/fit";
+import { longProduction, sampleInput } from "./longProduction";
 
 function input(tables: Record<string, { headers: string[]; rows: RawTable["rows"] }>): WorkbookInput {
   return { name: "t.xlsx", tables: Object.entries(tables).map(([name, t]) => ({ name, sheet: name, headerRow: 1, firstColumn: 1, ...t })) };
@@ -94,12 +96,12 @@ describe("layouts", () => {
   test("schedule: day header, banner across the row, black day break with date and pages", () => {
     const s = layouts[2];
     const d1 = find(s, "Day 1 of 2");
-    expect(at(s, d1.r, 2)?.v).toEqual({ date: 20878 }); // 2027-03-01 = day 20,878 since 1970-01-01
+    expect(at(s, d1.r, 4)?.v).toEqual({ date: 20878 }); // 2027-03-01 = day 20,878 since 1970-01-01
     expect(at(s, d1.r, 6)?.v).toBe("1 2/8");
     const eod = find(s, "End of Day 1");
     expect(eod.s?.fill).toBe("#000000");
     expect(eod.s?.fontColor).toBe("#FFFFFF");
-    expect(at(s, eod.r, 2)?.v).toEqual({ date: 20878 });
+    expect(at(s, eod.r, 4)?.v).toEqual({ date: 20878 });
     const banner = find(s, "Company move");
     expect(s.merges).toContainEqual({ r1: banner.r, c1: 1, r2: banner.r, c2: 11 });
     // DAWN is neither DAY nor NIGHT: grey by the convention
@@ -146,5 +148,66 @@ describe("currencyFormat", () => {
     expect(currencyFormat("GBP")).toBe('"£"#,##0.00;[Red]("£"#,##0.00)');
     expect(currencyFormat("JPY")).toBe('"¥"#,##0;[Red]("¥"#,##0)');
     expect(currencyFormat("SEK")).toBe('#,##0.00 "SEK";[Red](#,##0.00 "SEK")');
+  });
+});
+
+describe("layouts look right at 100 % (no ###, nothing cut, wrapped text with room)", () => {
+  const sample = allLayouts(runEngine(sampleInput()));
+  const long = allLayouts(runEngine(longProduction()));
+
+  test("the sample production and a 299-day shoot with nine- and ten-figure totals: every cell shows whole", () => {
+    expect(sample.flatMap(layoutOverflows)).toEqual([]);
+    expect(long.flatMap(layoutOverflows)).toEqual([]);
+  });
+
+  test("schedule day header and day break: label across Scene..D/N, date under Set, pages under Pages, the rest from Cast on", () => {
+    const s = sample.find((l) => l.name === "Schedule")!;
+    const d1 = find(s, "Day 1 of 11");
+    expect(s.merges).toContainEqual({ r1: d1.r, c1: 1, r2: d1.r, c2: 3 });
+    expect(at(s, d1.r, 5)?.v).toBe("Pages");
+    expect(at(s, d1.r, 6)?.v).toBe("5 5/8"); // scenes 1, 3, 5, 7: 2 3/8 + 1 2/8 + 1 4/8 + 4/8 = 45/8
+    expect(at(s, d1.r, 7)).toMatchObject({ v: "4 scenes", s: { indent: 1 } });
+    expect(s.merges).toContainEqual({ r1: d1.r, c1: 7, r2: d1.r, c2: 11 });
+    const eod = find(s, "End of Day 1");
+    expect(s.merges).toContainEqual({ r1: eod.r, c1: 1, r2: eod.r, c2: 3 });
+    // Pages right-aligned, cast indented: "2 3/8" and "1, 3" never run together; headings the same.
+    const strip = s.cells.find((c) => c.r === d1.r + 1 && c.c === 7)!;
+    expect(strip.s).toMatchObject({ indent: 1, wrap: true });
+    expect(at(s, 4, 6)?.s?.hAlign).toBe("right");
+    expect(at(s, 4, 7)?.s?.indent).toBe(1);
+  });
+
+  test("wrapped strips get the height of their lines", () => {
+    const s = sample.find((l) => l.name === "Schedule")!;
+    // Scene 31's note "Child labor hours: wrap young Maggie by 15:30" is wider than Notes (28 − 0.75): 2 lines
+    const row = s.cells.find((c) => c.c === 1 && c.v === "31")!.r;
+    expect(s.rowHeights?.[row]).toBe(31);
+    expect(s.rowHeights?.[row + 1]).toBeUndefined(); // scene 8, one line each
+  });
+
+  test("DOOD: dates that fit their day columns, start and finish without the weekday, pages wide by length", () => {
+    const d = sample.find((l) => l.name === "DOOD")!;
+    expect(at(d, 4, 4)?.s).toMatchObject({ numberFormat: "d-mmm", fontSize: 9 });
+    const maggie = find(d, "MAGGIE HALE").r;
+    expect(displayText(at(d, maggie, 4 + 11 + 3)!.v, at(d, maggie, 4 + 11 + 3)!.s?.numberFormat)).toBe("24 May 2027");
+    expect(d.print?.fitToWidth).toBe(1);
+    // 300 days at 6.5 plus names and totals ≈ 2,060 characters: 11 pages of ~200
+    expect(long.find((l) => l.name === "DOOD")!.print?.fitToWidth).toBe(11);
+  });
+
+  test("call sheet: 108 characters wide (one portrait page), Crew call whole, locations named across two columns", () => {
+    const c = sample.find((l) => l.name === "Call D1")!;
+    expect(c.columnWidths.reduce((a, b) => a + b, 0)).toBe(108);
+    expect(at(c, 3, 1)?.v).toBe("Crew call");
+    expect(textWidth("Crew call", { bold: true })).toBeLessThan(c.columnWidths[0] - 0.75);
+    const loc = c.cells.find((x) => x.v === "Hale House" && x.c === 1)!;
+    expect(c.merges).toContainEqual({ r1: loc.r, c1: 1, r2: loc.r, c2: 2 });
+    expect(c.rowHeights?.[loc.r]).toBeGreaterThanOrEqual(45); // the hospital's name and address wrap to 3 lines
+  });
+
+  test("top sheet: a flat fringe's rate reads per unit", () => {
+    const top = sample[0];
+    const iaph = find(top, "IAPH");
+    expect(displayText(at(top, iaph.r, 3)!.v, at(top, iaph.r, 3)!.s?.numberFormat)).toBe("$88.00 /unit");
   });
 });
