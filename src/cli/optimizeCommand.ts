@@ -1,0 +1,582 @@
+/**
+ * `prodbook optimize`: reorders the Stripboard for the least cast hold cost (and company moves),
+ * prints before and after, and with -o / --in-place writes the new order with fresh day breaks,
+ * keeping the old order in a very hidden sheet so `--restore` can put it back.
+ */
+import ExcelJS from "exceljs";
+import { basename } from "node:path";
+import { CellValue, RawTable, WorkbookInput, findTable, isBlank } from "../core/cells";
+import { reportJson, runEngine } from "../core/engine";
+import { formatCents } from "../core/money";
+import { SearchProgress } from "../core/optimize/boardSearch";
+import { BoardFigures, StripboardPlan, optimizeStripboard } from "../core/optimize/stripboardOptimizer";
+import { SavedBoard, UNDO_SHEET, parseUndoGrid, undoGrid } from "../core/optimize/undo";
+import { Problem, describeProblem, showValue } from "../core/problems";
+import { STRIPBOARD_SPEC } from "../core/schedule/stripboard";
+import { headerKey } from "../core/tables";
+import { CliError, CliIo, EXIT } from "./io";
+import { loadXlsx, saveXlsxAtomic, samePath } from "./files";
+import { cellValue, parseRange, readRegistry, readWorkbookInput } from "./xlsxReader";
+
+export const OPTIMIZE_HELP = `Usage: prodbook optimize IN.xlsx [-o OUT.xlsx | --in-place] [--time-limit S] [--seed N] [--json]
+       prodbook optimize IN.xlsx --restore (-o OUT.xlsx | --in-place) [--force]
+
+Reorders the Stripboard so the cast's hold days (days paid between an actor's first and last
+work day) cost least, plus company moves when Settings has a Company Move Cost. Strips keep
+their Lock (locked to their day), the table Unavailable (Cast ID | From | To) is respected,
+and each day holds at most Settings Pages Per Day (else the current number of days, each up to
+the fullest day now). Prints hold days, hold cost, company moves and days before and after.
+
+Without -o or --in-place nothing is written (a dry run). With them the Stripboard's rows are
+replaced by the new order with fresh "End of Day n — date — pages" rows; every other sheet is
+copied unchanged, and the old rows are kept in the very hidden sheet "_Prodbook Undo". When no
+better order is found, -o writes an unchanged copy and --in-place leaves IN untouched. Nothing
+is written when the workbook has an error (exit 1, as check).
+
+  -o, --output OUT.xlsx   write the new order into a copy (must differ from IN)
+  --in-place              write into IN itself, through a temporary file renamed over it
+  --time-limit S          seconds to search (default 10; decimals allowed)
+  --seed N                seeds the search's random choices, a whole number (default 1); the
+                          search stops on time, so one seed may still end on different orders
+  --json                  print {"before": {...}, "after": {...}, "improved", "basis",
+                          "iterations", "ms", "currency", "written"}; money in currency units
+  -q, --quiet             no progress lines on standard error
+  --restore               put back the order saved by the last optimize (needs -o or --in-place)
+  --force                 with --restore: restore although the strips changed since
+`;
+
+export interface OptimizeCommand {
+  input: string;
+  output?: string;
+  inPlace: boolean;
+  timeLimitS: number;
+  seed?: number;
+  json: boolean;
+  quiet: boolean;
+  restore: boolean;
+  force: boolean;
+}
+
+/** The command's arguments; throws a CliError (exit 2) on anything it does not know. */
+export function parseOptimizeArgs(args: string[]): OptimizeCommand | "help" {
+  const o: Partial<OptimizeCommand> & { positional: string[] } = { positional: [], inPlace: false, json: false, quiet: false, restore: false, force: false, timeLimitS: 10 };
+  const valueOf = (a: string, i: number): [string, number] => {
+    const eq = a.indexOf("=");
+    if (a.startsWith("--") && eq > 0) return [a.slice(eq + 1), i];
+    const v = args[i + 1];
+    if (v === undefined) throw new CliError(`${a} needs a value (prodbook optimize --help)`, EXIT.usage);
+    return [v, i + 1];
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const name = a.startsWith("--") ? a.slice(2).split("=")[0] : a;
+    if (a === "-h" || a === "--help") return "help";
+    if (a === "-o" || name === "output") {
+      const [v, j] = valueOf(a, i);
+      if (!v) throw new CliError(`${a} needs a file name`, EXIT.usage);
+      o.output = v;
+      i = j;
+    } else if (name === "time-limit") {
+      const [v, j] = valueOf(a, i);
+      const s = Number(v);
+      if (v.trim() === "" || !Number.isFinite(s) || s <= 0) throw new CliError(`--time-limit needs a number of seconds above 0, not "${v}"`, EXIT.usage);
+      o.timeLimitS = s;
+      i = j;
+    } else if (name === "seed") {
+      const [v, j] = valueOf(a, i);
+      const n = Number(v);
+      if (v.trim() === "" || !Number.isSafeInteger(n)) throw new CliError(`--seed needs a whole number, not "${v}"`, EXIT.usage);
+      o.seed = n;
+      i = j;
+    } else if (a === "--in-place") o.inPlace = true;
+    else if (a === "--json") o.json = true;
+    else if (a === "-q" || a === "--quiet") o.quiet = true;
+    else if (a === "--restore") o.restore = true;
+    else if (a === "--force") o.force = true;
+    else if (a.startsWith("-") && a !== "-") throw new CliError(`Unknown option ${a} for optimize (prodbook optimize --help)`, EXIT.usage);
+    else o.positional.push(a);
+  }
+  if (o.positional.length === 0) throw new CliError("optimize needs an input workbook: prodbook optimize IN.xlsx", EXIT.usage);
+  if (o.positional.length > 1) throw new CliError(`optimize takes one input workbook, got ${o.positional.join(" ")}`, EXIT.usage);
+  const input = o.positional[0];
+  if (o.output && o.inPlace) throw new CliError("Give either -o OUT.xlsx or --in-place, not both", EXIT.usage);
+  if (o.output && samePath(input, o.output)) throw new CliError(`The output is the input file ${input}; to write into it, use --in-place`, EXIT.usage);
+  if (o.output && !/\.xlsx$/i.test(o.output)) throw new CliError(`The output must be an .xlsx file, not ${o.output}`, EXIT.usage);
+  if (o.restore && !o.output && !o.inPlace) throw new CliError("--restore writes the saved order: add -o OUT.xlsx or --in-place", EXIT.usage);
+  if (o.force && !o.restore) throw new CliError("--force goes with --restore", EXIT.usage);
+  return { input, output: o.output, inPlace: !!o.inPlace, timeLimitS: o.timeLimitS!, seed: o.seed, json: !!o.json, quiet: !!o.quiet, restore: !!o.restore, force: !!o.force };
+}
+
+/** `prodbook optimize …`: returns the exit code; CliErrors are reported by the dispatcher. */
+export async function runOptimize(args: string[], io: CliIo): Promise<number> {
+  const cmd = parseOptimizeArgs(args);
+  if (cmd === "help") {
+    io.stdout(OPTIMIZE_HELP);
+    return EXIT.ok;
+  }
+  return cmd.restore ? restore(cmd, io) : optimize(cmd, io);
+}
+
+// ---------------------------------------------------------------------------------------------
+// optimize
+
+async function optimize(cmd: OptimizeCommand, io: CliIo): Promise<number> {
+  const { wb } = await loadXlsx(cmd.input);
+  const input = readWorkbookInput(wb, basename(cmd.input));
+  // The whole workbook is checked, as `check` and `build` do: nothing is written over an error.
+  const checked = runEngine(input);
+  const errors = checked.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) return refuse(io, cmd, checked.problems, reportJson(checked).problems);
+  const raw = findTable(input, STRIPBOARD_SPEC.name);
+  if (!raw) throw new CliError(`${basename(cmd.input)} has no Stripboard table or sheet: nothing to optimize`, EXIT.problems);
+
+  const t0 = Date.now();
+  let lastShown = 0;
+  const showProgress = !cmd.json && !cmd.quiet;
+  const currency = checked.settings.currency;
+  if (showProgress) io.stderr(`Optimizing the Stripboard for ${cmd.timeLimitS} s (Ctrl-C stops without writing anything)\n`);
+  const { plan, problems } = optimizeStripboard(input, {
+    timeLimitMs: cmd.timeLimitS * 1000,
+    seed: cmd.seed,
+    onProgress: (p: SearchProgress) => {
+      if (!showProgress || p.elapsedMs - lastShown < 1000) return;
+      lastShown = p.elapsedMs;
+      io.stderr(`[${(p.elapsedMs / 1000).toFixed(0)} s] best so far ${money(p.best.total, currency)}: ${plural(p.best.holdDays, "hold day")}, ${plural(p.best.moves, "company move")}; ${p.iterations.toLocaleString("en-US")} tries\n`);
+    },
+  });
+  if (problems.some((p) => p.severity === "error")) return refuse(io, cmd, problems, problems);
+  // Warnings: the workbook's, then the optimizer's own (Lock, Unavailable, the settings it reads).
+  const seen = new Set(checked.problems.map(problemKey));
+  for (const p of [...checked.problems, ...problems.filter((q) => !seen.has(problemKey(q)))]) io.stderr(describeProblem(p) + "\n");
+  if (!plan) {
+    const msg = `The Stripboard of ${basename(cmd.input)} has no strips: nothing to optimize.`;
+    if (cmd.json) io.stdout(JSON.stringify({ improved: false, message: msg, written: null }) + "\n");
+    else io.stdout(msg + "\n");
+    return EXIT.ok;
+  }
+
+  const target = cmd.inPlace ? cmd.input : cmd.output;
+  let written: string | undefined;
+  let writeNote = "";
+  if (target && plan.improved) {
+    const place = locateBoard(wb, raw);
+    const change = replaceBoardRows(place, raw, plan.rows.rows);
+    writeUndo(wb, { table: raw.name, sheet: raw.sheet, when: new Date().toISOString(), headers: raw.headers, rows: raw.rows });
+    for (const p of selfCheck(wb, cmd.input, raw.rows, seen)) io.stderr(`After reordering: ${describeProblem(p)}\n`);
+    showFilterButtons(wb);
+    await saveXlsxAtomic(wb, target);
+    written = target;
+    writeNote = `Wrote the new order to ${target} (${place.table ? `table ${raw.name} on sheet ${raw.sheet}` : `sheet ${raw.sheet}`}: ${plural(plan.rows.rows.length, "row")}, was ${raw.rows.length}).`;
+    if (change.formulas > 0) writeNote += ` ${plural(change.formulas, "formula cell")} of moved strips now hold their values.`;
+    writeNote += `\nThe old order is kept in the very hidden sheet ${UNDO_SHEET}: prodbook optimize ${basename(target)} --restore --in-place puts it back.`;
+    if (readRegistry(wb).length > 0) writeNote += `\nSchedule, DOOD and call sheets still show the old order: run prodbook build ${basename(target)} --in-place.`;
+  } else if (target && !cmd.inPlace) {
+    showFilterButtons(wb);
+    await saveXlsxAtomic(wb, target);
+    written = target;
+    writeNote = `No better order found: wrote ${target} as an unchanged copy of ${basename(cmd.input)}.`;
+  } else if (target) {
+    writeNote = `No better order found: ${basename(cmd.input)} was left as it was.`;
+  } else {
+    writeNote = plan.improved ? "Dry run: nothing was written. Add -o OUT.xlsx (or --in-place) to write the new order." : "Dry run: nothing was written.";
+  }
+
+  if (cmd.json) {
+    io.stdout(planJson(plan, currency, written) + "\n");
+  } else {
+    let hint = "";
+    if (plan.improved && plan.after.moves > plan.before.moves && !checked.settings.companyMoveCost) {
+      hint = `Company moves went from ${plan.before.moves} to ${plan.after.moves} because they cost nothing here: give Settings a Company Move Cost to weigh them against hold days.\n`;
+    }
+    io.stdout(planText(plan, currency, (Date.now() - t0) / 1000, cmd.seed ?? 1) + hint + writeNote + "\n");
+  }
+  return EXIT.ok;
+}
+
+function refuse(io: CliIo, cmd: OptimizeCommand, problems: Problem[], json: unknown[]): number {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  for (const p of problems) io.stderr(describeProblem(p) + "\n");
+  const what = cmd.output || cmd.inPlace ? "nothing was written" : "nothing was optimized";
+  io.stderr(`${plural(errors, "error")}, ${plural(warnings, "warning")}: ${what}. Fix the errors and run optimize again.\n`);
+  if (cmd.json) io.stdout(JSON.stringify({ errors, warnings, problems: json }, null, 2) + "\n");
+  return EXIT.problems;
+}
+
+/** Cents as a JSON number with exactly two decimals ("1000.00"), exact for any integer cents. */
+function jsonMoney(c: number): string {
+  const abs = Math.abs(c);
+  return `${c < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+function figuresJson(f: BoardFigures): string {
+  return `{"holdDays": ${f.holdDays}, "holdCost": ${jsonMoney(f.holdCost)}, "moves": ${f.moves}, "days": ${f.days}, "total": ${jsonMoney(f.total)}}`;
+}
+
+export function planJson(plan: StripboardPlan, currency: string, written: string | undefined): string {
+  return (
+    `{"before": ${figuresJson(plan.before)}, "after": ${figuresJson(plan.after)}, "improved": ${plan.improved}, ` +
+    `"basis": ${JSON.stringify(plan.basis)}, "iterations": ${plan.iterations}, "ms": ${Math.round(plan.elapsedMs)}, ` +
+    `"currency": ${JSON.stringify(currency)}, "written": ${written === undefined ? "null" : JSON.stringify(written)}}`
+  );
+}
+
+function money(c: number, currency: string): string {
+  return `${formatCents(c)} ${currency}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function planText(plan: StripboardPlan, currency: string, seconds: number, seed: number): string {
+  const { before: b, after: a } = plan;
+  const row = (label: string, x: string, y: string) => `  ${label.padEnd(22)}${x.padStart(16)}${y.padStart(16)}\n`;
+  let s = `Stripboard optimized in ${seconds.toFixed(1)} s (${plan.iterations.toLocaleString("en-US")} tries, seed ${seed})\n`;
+  s += `Basis: ${plan.basis}\n\n`;
+  s += row("", "before", "after");
+  s += row("Hold days", String(b.holdDays), String(a.holdDays));
+  s += row(`Hold cost (${currency})`, formatCents(b.holdCost), formatCents(a.holdCost));
+  s += row("Company moves", String(b.moves), String(a.moves));
+  s += row("Shooting days", String(b.days), String(a.days));
+  s += row(`Total (${currency})`, formatCents(b.total), formatCents(a.total));
+  s += "\n";
+  if (!plan.improved) s += "The current order is already the best found.\n";
+  else if (a.total < b.total) s += `Saves ${money(b.total - a.total, currency)}.\n`;
+  else s += "The current order breaks a lock, an actor's unavailable dates or the day capacity; the new order keeps them all.\n";
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// restore
+
+async function restore(cmd: OptimizeCommand, io: CliIo): Promise<number> {
+  const { wb } = await loadXlsx(cmd.input);
+  const undo = wb.getWorksheet(UNDO_SHEET);
+  const saved = undo ? parseUndoGrid(sheetGrid(undo)) : undefined;
+  if (!saved) throw new CliError(`${basename(cmd.input)} holds no saved Stripboard order (very hidden sheet ${UNDO_SHEET}): nothing to restore`, EXIT.problems);
+  const input = readWorkbookInput(wb, basename(cmd.input));
+  const raw = findTable(input, saved.table) ?? findTable(input, STRIPBOARD_SPEC.name);
+  if (!raw) throw new CliError(`${basename(cmd.input)} has no table ${saved.table} to restore the saved order into`, EXIT.problems);
+
+  // The saved rows go back column by column under the same headers, wherever they are now.
+  const from = raw.headers.map((h) => saved.headers.findIndex((s) => headerKey(s) === headerKey(h) && headerKey(h) !== ""));
+  const lost = saved.headers.filter((s) => headerKey(s) !== "" && !raw.headers.some((h) => headerKey(h) === headerKey(s)));
+  const added = raw.headers.filter((h, i) => from[i] < 0 && headerKey(h) !== "");
+  if (lost.length || added.length) {
+    throw new CliError(
+      `The ${raw.name} columns changed since it was optimized (${[...lost.map((h) => `${h} removed`), ...added.map((h) => `${h} added`)].join(", ")}); ` +
+        `restore by hand from the very hidden sheet ${UNDO_SHEET}`,
+      EXIT.problems,
+    );
+  }
+  const rows = saved.rows.map((r) => from.map((j) => (j < 0 ? null : (r[j] ?? null))));
+  const sceneCol = sceneColumn(raw.headers);
+  const diff = stripDifference(raw.rows, rows, sceneCol);
+  if (diff && !cmd.force) {
+    throw new CliError(`The strips changed since the Stripboard was optimized (${diff}): restoring would undo those edits. Add --force to restore anyway.`, EXIT.problems);
+  }
+  const place = locateBoard(wb, raw);
+  replaceBoardRows(place, raw, rows);
+  // The saved order is the board again; a later restore must not bring back an older one.
+  wb.removeWorksheet(undo!.id);
+  showFilterButtons(wb);
+  const target = cmd.inPlace ? cmd.input : cmd.output!;
+  await saveXlsxAtomic(wb, target);
+  const msg = `Restored the Stripboard order of ${saved.when || "the last optimize"} (${plural(rows.length, "row")}) to ${target}.`;
+  if (cmd.json) io.stdout(JSON.stringify({ restored: true, rows: rows.length, saved: saved.when, written: target }) + "\n");
+  else io.stdout(msg + (diff ? ` The strips had changed since (${diff}).` : "") + "\n");
+  if (readRegistry(wb).length > 0 && !cmd.json) io.stdout(`Schedule, DOOD and call sheets still show the optimized order: run prodbook build ${basename(target)} --in-place.\n`);
+  return EXIT.ok;
+}
+
+function sheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  const grid: CellValue[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: CellValue[] = [];
+    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) cells.push(cellValue(row.getCell(c).value));
+    grid.push(cells);
+  }
+  return grid;
+}
+
+// ---------------------------------------------------------------------------------------------
+// where the Stripboard is, and rewriting it
+
+const DAY_BREAK = /^end\s*of\s*day/i;
+
+interface BoardPlace {
+  ws: ExcelJS.Worksheet;
+  sheet: string;
+  /** The ListObject, or undefined for a sheet read as a table (header in row 1). */
+  table?: ExcelJS.Table;
+  firstCol: number;
+  width: number;
+  /** Excel row of the first data row. */
+  dataStart: number;
+  totals: boolean;
+}
+
+interface TableModel {
+  name?: string;
+  tableRef?: string;
+  autoFilterRef?: string;
+  totalsRow?: boolean;
+  headerRow?: boolean;
+  columns?: { filterButton?: boolean }[];
+}
+
+function modelOf(t: ExcelJS.Table): TableModel {
+  return (t as unknown as { table: TableModel }).table;
+}
+
+function locateBoard(wb: ExcelJS.Workbook, raw: RawTable): BoardPlace {
+  const ws = wb.getWorksheet(raw.sheet);
+  if (!ws) throw new Error(`sheet ${raw.sheet} of table ${raw.name} not found`);
+  const tables = ws.getTables() as unknown as ExcelJS.Table[];
+  let table = tables.find((t) => (modelOf(t).name ?? "").toLowerCase() === raw.name.toLowerCase());
+  if (!table) {
+    // A sheet named Stripboard whose board is an Excel table of another name ("Table1"): that
+    // table is resized with it.
+    table = tables.find((t) => {
+      const r = parseRange(modelOf(t).tableRef ?? "");
+      return r && r.r1 === raw.headerRow && r.c1 === raw.firstColumn && modelOf(t).headerRow !== false;
+    });
+    if (table && modelOf(table).totalsRow) {
+      throw new CliError(`The Stripboard on sheet ${raw.sheet} is table ${modelOf(table).name}, which has a totals row: name the table Stripboard (Table Design > Table Name) and run optimize again`, EXIT.problems);
+    }
+  }
+  return { ws, sheet: raw.sheet, table, firstCol: raw.firstColumn, width: raw.headers.length, dataStart: raw.headerRow + 1, totals: !!(table && modelOf(table).totalsRow) };
+}
+
+interface RowSnap {
+  values: ExcelJS.CellValue[];
+  styles: Partial<ExcelJS.Style>[];
+  height?: number;
+}
+
+function snapRow(ws: ExcelJS.Worksheet, r: number, c1: number, width: number): RowSnap {
+  const row = ws.getRow(r);
+  const values: ExcelJS.CellValue[] = [];
+  const styles: Partial<ExcelJS.Style>[] = [];
+  for (let c = c1; c < c1 + width; c++) {
+    const cell = row.getCell(c);
+    values.push(cell.value);
+    styles.push({ ...cell.style });
+  }
+  return { values, styles, height: row.height };
+}
+
+/** A row's identity for matching: values as the engine reads them. */
+function rowKey(cells: CellValue[]): string {
+  return JSON.stringify(cells.map((v) => (v instanceof Date ? { d: v.getTime() } : v === "" ? null : v)));
+}
+
+function sceneColumn(headers: string[]): number {
+  const keys = [STRIPBOARD_SPEC.columns[0].header, ...(STRIPBOARD_SPEC.columns[0].aliases ?? [])].map(headerKey);
+  return Math.max(0, headers.findIndex((h) => keys.includes(headerKey(h))));
+}
+
+function isFormula(v: ExcelJS.CellValue): boolean {
+  return v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
+}
+
+/**
+ * Writes `rows` over the board's data rows. Each row that matches an old row by its values takes
+ * that row's cells as they were (rich text, links, strip colours, number formats); new day
+ * breaks take the look of the board's first day break. The Excel table is resized (its totals
+ * row moves with it) and cells the board no longer covers are cleared.
+ */
+function replaceBoardRows(place: BoardPlace, raw: RawTable, rows: CellValue[][]): { formulas: number } {
+  const { ws, firstCol, width, dataStart, totals } = place;
+  const oldCount = raw.rows.length;
+  const count = Math.max(1, rows.length); // an Excel table keeps at least one data row
+  const oldEnd = dataStart + oldCount - 1 + (totals ? 1 : 0);
+  const newEnd = dataStart + count - 1 + (totals ? 1 : 0);
+  if (newEnd > oldEnd) checkRoom(place, oldEnd + 1, newEnd);
+
+  const old = raw.rows.map((_, i) => snapRow(ws, dataStart + i, firstCol, width));
+  const totalsSnap = totals ? snapRow(ws, dataStart + oldCount, firstCol, width) : undefined;
+  const byKey = new Map<string, number[]>();
+  raw.rows.forEach((cells, i) => {
+    const k = rowKey(cells);
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const sceneCol = sceneColumn(raw.headers);
+  const breakIndex = raw.rows.findIndex((cells) => typeof cells[sceneCol] === "string" && DAY_BREAK.test((cells[sceneCol] as string).trim()));
+  const breakLook = breakIndex >= 0 ? old[breakIndex] : undefined;
+  const anyHeight = old.some((s) => s.height !== undefined);
+
+  let formulas = 0;
+  for (let i = 0; i < count; i++) {
+    const cells = rows[i] ?? new Array<CellValue>(width).fill(null);
+    const match = byKey.get(rowKey(cells))?.shift();
+    const src = match === undefined ? undefined : old[match];
+    const look = src ?? (typeof cells[sceneCol] === "string" && DAY_BREAK.test(cells[sceneCol] as string) ? breakLook : undefined);
+    const row = ws.getRow(dataStart + i);
+    for (let j = 0; j < width; j++) {
+      const cell = row.getCell(firstCol + j);
+      const v = cells[j] ?? null;
+      if (src && !isFormula(src.values[j])) cell.value = src.values[j];
+      else {
+        if (src && isFormula(src.values[j])) formulas++;
+        cell.value = v;
+      }
+      const style: Partial<ExcelJS.Style> = look ? { ...look.styles[j] } : {};
+      if (v instanceof Date && !style.numFmt) style.numFmt = "yyyy-mm-dd";
+      cell.style = style;
+    }
+    if (anyHeight) row.height = (src ?? look)?.height as number;
+  }
+  if (totalsSnap) {
+    const row = ws.getRow(dataStart + count);
+    totalsSnap.values.forEach((v, j) => {
+      const cell = row.getCell(firstCol + j);
+      // Drop the cached result: the totals cover other rows now, and Excel recalculates on open.
+      cell.value = isFormula(v) && "formula" in (v as object) ? ({ formula: (v as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue) : v;
+      cell.style = { ...totalsSnap.styles[j] };
+    });
+  }
+  for (let r = newEnd + 1; r <= oldEnd; r++) {
+    const row = ws.getRow(r);
+    for (let c = firstCol; c < firstCol + width; c++) {
+      const cell = row.getCell(c);
+      cell.value = null;
+      cell.style = {};
+    }
+  }
+
+  const lastData = dataStart + count - 1;
+  if (place.table) {
+    const m = modelOf(place.table);
+    const range = parseRange(m.tableRef ?? "");
+    if (!range) throw new Error(`table ${m.name} has no range`);
+    m.tableRef = `${colLetters(range.c1)}${range.r1}:${colLetters(range.c2)}${newEnd}`;
+    if (m.autoFilterRef) m.autoFilterRef = `${colLetters(range.c1)}${range.r1}:${colLetters(range.c2)}${lastData}`;
+  } else {
+    // A sheet's own filter over the board follows it.
+    const af = (ws as unknown as { autoFilter?: unknown }).autoFilter;
+    const range = typeof af === "string" ? parseRange(af) : undefined;
+    if (range && range.r1 === dataStart - 1) {
+      (ws as unknown as { autoFilter: string }).autoFilter = `${colLetters(range.c1)}${range.r1}:${colLetters(range.c2)}${lastData}`;
+    }
+  }
+  return { formulas };
+}
+
+/** A board that grows must not run over the user's cells or another table below it. */
+function checkRoom(place: BoardPlace, r1: number, r2: number): void {
+  const { ws, firstCol, width } = place;
+  for (let r = r1; r <= r2; r++) {
+    for (let c = firstCol; c < firstCol + width; c++) {
+      const v = cellValue(ws.getRow(r).getCell(c).value);
+      if (!isBlank(v)) {
+        throw new CliError(
+          `The new order needs ${r2 - r1 + 1} more row(s) for the Stripboard, but ${ws.name}!${colLetters(c)}${r} below it holds ${showValue(v)}. Move what is below the table and run optimize again; nothing was written.`,
+          EXIT.problems,
+        );
+      }
+    }
+  }
+  for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
+    if (t === place.table) continue;
+    const range = parseRange(modelOf(t).tableRef ?? "");
+    if (range && range.r1 <= r2 && range.r2 >= r1 && range.c1 < firstCol + width && range.c2 >= firstCol) {
+      throw new CliError(`The new order needs more rows for the Stripboard, but table ${modelOf(t).name} is below it on ${ws.name}. Move that table and run optimize again; nothing was written.`, EXIT.problems);
+    }
+  }
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The old rows in the very hidden undo sheet (one level: a later optimize replaces it). */
+function writeUndo(wb: ExcelJS.Workbook, saved: SavedBoard): void {
+  const existing = wb.getWorksheet(UNDO_SHEET);
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(UNDO_SHEET, { state: "veryHidden" });
+  undoGrid(saved).forEach((cells, i) => {
+    const row = ws.getRow(i + 1);
+    cells.forEach((v, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = v;
+      if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
+    });
+    // A styled cell keeps an all-blank row (a blank table row) in the file.
+    if (cells.every((v) => isBlank(v))) row.getCell(1).numFmt = "@";
+  });
+}
+
+/**
+ * Before saving, the rewritten board is read back as the engine will read it: every strip of the
+ * old board there exactly once and no error on the Stripboard, else it is a bug and nothing is
+ * saved. Problems elsewhere that the new order brings (a Calls row for a day that is gone) are
+ * returned for the user.
+ */
+function selfCheck(wb: ExcelJS.Workbook, name: string, oldRows: CellValue[][], seen: Set<string>): Problem[] {
+  const input: WorkbookInput = readWorkbookInput(wb, basename(name));
+  const raw = findTable(input, STRIPBOARD_SPEC.name);
+  if (!raw) throw new Error("the rewritten Stripboard cannot be read back");
+  const diff = stripDifference(oldRows, raw.rows, sceneColumn(raw.headers));
+  if (diff) throw new Error(`the rewritten Stripboard lost or gained strips (${diff})`);
+  const fresh = runEngine(input).problems.filter((p) => !seen.has(problemKey(p)) && !(p.severity === "warning" && p.table === raw.name));
+  const broken = fresh.find((p) => p.severity === "error" && p.table === raw.name);
+  if (broken) throw new Error(`the rewritten Stripboard reads with an error: ${describeProblem(broken)}`);
+  const errors = fresh.filter((p) => p.severity === "error");
+  if (errors.length) {
+    throw new CliError(`The new order would leave ${plural(errors.length, "error")} elsewhere, so nothing was written:\n${errors.map(describeProblem).join("\n")}`, EXIT.problems);
+  }
+  return fresh;
+}
+
+function problemKey(p: Problem): string {
+  return `${p.severity}|${p.sheet}|${p.table}|${p.row}|${p.column}|${p.message}`;
+}
+
+/**
+ * How two boards differ in their strips (rows other than day breaks and blanks, compared by
+ * value as a multiset): "scene 6 added, scene 2 removed", or "" when they hold the same strips.
+ */
+export function stripDifference(now: CellValue[][], saved: CellValue[][], sceneCol: number): string {
+  const isStrip = (r: CellValue[]) => !r.every((v) => isBlank(v)) && !(typeof r[sceneCol] === "string" && DAY_BREAK.test((r[sceneCol] as string).trim()));
+  const counts = new Map<string, { n: number; scene: CellValue }>();
+  for (const r of now.filter(isStrip)) {
+    const k = rowKey(r);
+    const e = counts.get(k) ?? { n: 0, scene: r[sceneCol] };
+    e.n++;
+    counts.set(k, e);
+  }
+  for (const r of saved.filter(isStrip)) {
+    const k = rowKey(r);
+    const e = counts.get(k) ?? { n: 0, scene: r[sceneCol] };
+    e.n--;
+    counts.set(k, e);
+  }
+  const parts: string[] = [];
+  for (const { n, scene } of counts.values()) {
+    if (n > 0) parts.push(`scene ${showValue(scene)} added or edited`);
+    if (n < 0) parts.push(`scene ${showValue(scene)} removed or edited`);
+  }
+  if (parts.length > 6) return `${parts.slice(0, 6).join(", ")} and ${parts.length - 6} more`;
+  return parts.join(", ");
+}
+
+/**
+ * ExcelJS reads a table whose filter lists no columns (as Excel writes it) as if every filter
+ * button were hidden, and would save it so. Excel's default is shown: put them back.
+ */
+function showFilterButtons(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
+      const m = modelOf(t);
+      if (!m.autoFilterRef) continue;
+      for (const c of m.columns ?? []) if (c.filterButton === undefined) c.filterButton = true;
+    }
+  }
+}
