@@ -99,6 +99,8 @@ async function main() {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => pageErrors.push(String(e)));
+    const workers = [];
+    page.on("worker", (w) => workers.push(w.url()));
     const pb = (fn, ...args) => page.evaluate(([f, a]) => window.__prodbook[f](...a), [fn, args]);
     await page.goto(`${base}/taskpane.html`);
     const button = (name) => page.getByRole("button", { name, exact: true });
@@ -140,6 +142,55 @@ async function main() {
     await problem.focus();
     await page.screenshot({ path: join(out, "taskpane.png"), fullPage: true });
     check("screenshot saved", existsSync(join(out, "taskpane.png")));
+
+    // Optimize: a search in a Web Worker with progress; Cancel writes nothing; Apply rewrites the
+    // Stripboard with fresh day breaks and keeps the old order very hidden; Restore gives it back.
+    const board = await pb("table", "Stripboard");
+    const undoSheet = "_Prodbook Undo";
+    await page.getByLabel("Time budget").selectOption("30000");
+    await button("Optimize").click();
+    const running = await page
+      .getByRole("progressbar", { name: /^Optimizing: Best so far/ })
+      .waitFor({ timeout: 30000 })
+      .then(() => true, () => false);
+    check("Optimize shows progress with the best hold cost so far", running);
+    check("the search runs in a Web Worker from dist/", workers.some((u) => u.startsWith(base) && /prodbook-optimizer\.js$/.test(u)), workers.join(", "));
+    await button("Cancel").click();
+    check("Cancel says nothing was changed", await message("Optimize was cancelled. Nothing was changed."));
+    check("Cancel leaves the Stripboard as it was", JSON.stringify(await pb("table", "Stripboard")) === JSON.stringify(board));
+    check("Cancel writes no undo sheet", !(await pb("sheetNames")).includes(undoSheet));
+
+    await page.getByLabel("Time budget").selectOption("2000");
+    await button("Optimize").click();
+    const figures = page.getByRole("table", { name: "Before and after" });
+    const shown = await figures.waitFor({ timeout: 60000 }).then(() => true, () => false);
+    const rows = shown ? await figures.locator("tbody tr").allInnerTexts() : [];
+    check(
+      "Optimize shows hold days, hold cost, company moves and days before and after",
+      rows.length === 4 && /^Hold days/.test(rows[0]) && /^Hold cost\s+\$[\d,]+\.\d\d\s+\$[\d,]+\.\d\d$/.test(rows[1]) && /^Company moves/.test(rows[2]) && /^Shooting days/.test(rows[3]),
+      JSON.stringify(rows),
+    );
+    await page.screenshot({ path: join(out, "optimize.png"), fullPage: true });
+    check("optimize screenshot saved", existsSync(join(out, "optimize.png")));
+    await button("Apply").click();
+    check("Apply reports the new order", await message(/Stripboard is in the new order/));
+    const applied = await pb("table", "Stripboard");
+    const key = (r) => JSON.stringify(r);
+    const content = (t) => t.slice(1).filter((r) => r.some((v) => v !== "") && !/^End of Day/.test(String(r[0]))).map(key).sort();
+    const breaks = applied.slice(1).map((r) => String(r[0])).filter((s) => /^End of Day/.test(s));
+    check("Apply changed the order of the strips", key(applied) !== key(board) && key(content(applied)) === key(content(board)));
+    check(
+      "Apply wrote fresh day breaks with date and pages, one a day",
+      breaks.length === expected.days && breaks.every((s, i) => new RegExp(`^End of Day ${i + 1} — \\d{4}-\\d{2}-\\d{2} — \\S`).test(s)),
+      breaks.slice(0, 3).join(" | "),
+    );
+    check("the previous order is kept on a very hidden sheet", (await pb("visibility", undoSheet)) === "VeryHidden");
+    await page.getByRole("button", { name: "Restore previous order", exact: true }).waitFor({ timeout: 10000 });
+    await page.waitForFunction(() => !document.querySelector("button[disabled]")?.textContent?.includes("Restore previous order"), null, { timeout: 10000 }).catch(() => undefined);
+    await button("Restore previous order").click();
+    check("Restore reports the old order", await message(/Stripboard is back in the order saved/));
+    check("Restore gives the Stripboard back exactly", key(await pb("table", "Stripboard")) === key(board));
+    check("Restore removes the undo sheet", !(await pb("sheetNames")).includes(undoSheet));
 
     // Office's dark theme gives Fluent's dark theme.
     const darkPage = await context.newPage();

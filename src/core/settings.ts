@@ -121,7 +121,8 @@ function applySetting(s: Settings, key: string, t: TableReader, row: TableReader
     }
     case "companymovecost": {
       const n = t.number(row, "value");
-      if (n !== undefined) s.companyMoveCost = n;
+      if (n !== undefined && n < 0) t.error(row, "value", `Company Move Cost must be 0 or more, not ${showValue(raw)}`);
+      else if (n !== undefined) s.companyMoveCost = n;
       return;
     }
     default:

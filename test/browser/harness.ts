@@ -7,8 +7,10 @@
 import { InMemoryExcel } from "../host/excel";
 import { runEngine } from "../../src/core/engine";
 import { sampleProduction } from "../../src/core/sample";
-import type { CellScalar } from "../host/model";
+import { rectAddress, type CellScalar } from "../host/model";
+import { enableTableRows } from "../excel/tableRowsHost";
 
+enableTableRows(); // table.rows.add / rows.getItemAt(i).delete(), which Apply and Restore use
 const host = new InMemoryExcel();
 const dark = new URLSearchParams(location.search).get("theme") === "dark";
 const theme = dark
@@ -42,6 +44,13 @@ w.__prodbook = {
     return { sheet: sheet?.name, r: s.rect.r1, c: s.rect.c1 };
   },
   syncs: () => host.syncs,
+  visibility: (sheet: string) => host.wb.sheetByName(sheet)?.visibility ?? null,
+  /** A table's header and body as Range.values reads them (the Stripboard, for the Optimize flow). */
+  table: (name: string): CellScalar[][] | null => {
+    const t = host.wb.tableByName(name);
+    const sheet = t && host.wb.sheetById(t.sheetId);
+    return t && sheet ? host.values(sheet.name, rectAddress(t.rect)) : null;
+  },
   largestRequest: () => host.largestRequest(),
   /** The engine's figures for the sample production, worked out apart from the pane. */
   expected: () => {

@@ -3,6 +3,7 @@ import { EpochDay } from "../dates";
 import { fromUnits } from "../money";
 import { Problems, showValue } from "../problems";
 import { shootingDates } from "../schedule/calendar";
+import { formatEighths } from "../schedule/eighths";
 import { ScheduleModel } from "../schedule/model";
 import { Settings } from "../settings";
 import { headerKey, openTable, TableSpec } from "../tables";
@@ -72,11 +73,11 @@ export function boardProblem(wb: WorkbookInput, settings: Settings, model: Sched
   if (settings.pagesPerDay !== undefined) {
     capacity = Math.round(settings.pagesPerDay * 8);
     days = Math.max(Math.ceil(total / capacity), maxLock + 1, 1);
-    basis = `${settings.pagesPerDay} pages a day (Settings Pages Per Day)`;
+    basis = `${formatEighths(capacity)} pages a day (Settings Pages Per Day)`;
   } else {
     days = current.length;
     capacity = Math.max(...current.map((ids) => ids.reduce((a, id) => a + strips[id].pages, 0)));
-    basis = `${days} days as now, each up to ${capacity / 8} pages (the fullest day now)`;
+    basis = `${days} days as now, each up to ${formatEighths(capacity)} pages (the fullest day now)`;
   }
   const rates = model.cast.map((m) => m.dailyRate);
   const windows = readUnavailable(wb, castIndex, problems);

@@ -21,6 +21,7 @@ import {
 } from "@fluentui/react-components";
 import type { Problem } from "../../core/problems";
 import { CommandOutcome, Message, ProdbookService, defaultService } from "../services/prodbookService";
+import { OptimizePanel } from "./OptimizePanel";
 import { ProblemList } from "./ProblemList";
 
 const useStyles = makeStyles({
@@ -159,8 +160,9 @@ export function App({ service: given }: AppProps) {
         </section>
       )}
 
-      {/* Optimize panel (stripboard optimizer) goes here: a section after the problems, fed by
-          the same service interface (an `optimize` method), so the commands above stay as they are. */}
+      {service.optimizer && !unavailable && (
+        <OptimizePanel service={service.optimizer} disabled={running !== undefined} onSelectProblem={(p) => void goTo(p)} />
+      )}
     </main>
   );
 }

@@ -2,10 +2,15 @@
  * What the task pane asks of Excel, as an interface: components call this, never Office.js, so
  * their tests pass a fake and the browser test the in-memory host.
  */
+import { RawTable, findTable } from "../../core/cells";
+import type { StripboardPlan } from "../../core/optimize/stripboardOptimizer";
 import type { Problem } from "../../core/problems";
-import { CommandOutcome, buildSchedule, newProduction, selectProblem, updateBudget } from "../../excel/commands";
+import { CommandOutcome, Message, buildSchedule, newProduction, selectProblem, updateBudget } from "../../excel/commands";
 import { ExcelHost, officeHost } from "../../excel/host";
+import { applyBoardOrder, restoreBoardOrder, savedBoardOrder } from "../../excel/optimize";
+import { readWorkbook } from "../../excel/readWorkbook";
 import { hostFeatures } from "../../excel/requirements";
+import type { OptimizeReply, OptimizeRequest, ProgressReply } from "../optimizer.worker";
 
 export type { CommandOutcome, Message, Intent } from "../../excel/commands";
 
@@ -18,15 +23,111 @@ export interface ProdbookService {
   updateBudget(onProgress: ProgressHandler): Promise<CommandOutcome>;
   buildSchedule(onProgress: ProgressHandler): Promise<CommandOutcome>;
   selectProblem(problem: Problem): Promise<{ ok: boolean; message?: string }>;
+  /** The Stripboard optimizer; the pane shows its panel only when there is one. */
+  optimizer?: OptimizerService;
 }
 
-export function excelService(host: ExcelHost): ProdbookService {
+/** The best order so far, about every 200 ms while the search runs. */
+export type OptimizeProgress = Omit<ProgressReply, "type">;
+
+export type OptimizeResult =
+  /** A plan to show and maybe apply; `basis` is the Stripboard it was worked out from. */
+  | { status: "done"; plan: StripboardPlan; currency: string; basis: RawTable; problems: Problem[] }
+  /** Nothing to show: input errors, no Stripboard, no Excel. */
+  | { status: "stopped"; problems: Problem[]; messages: Message[] }
+  | { status: "cancelled" };
+
+export interface OptimizeRun {
+  result: Promise<OptimizeResult>;
+  /** Stops the search at once (the worker is terminated); nothing is written. */
+  cancel(): void;
+}
+
+export interface OptimizerService {
+  /** Reads the workbook and searches for `timeLimitMs` off the UI thread. */
+  start(timeLimitMs: number, onProgress: (p: OptimizeProgress) => void): OptimizeRun;
+  /** Writes the plan's order over the Stripboard, saving the old order for Restore. */
+  apply(plan: StripboardPlan, basis: RawTable): Promise<CommandOutcome>;
+  /** Puts the saved order back. */
+  restore(): Promise<CommandOutcome>;
+  /** Whether there is a saved order to restore, and when it was saved (ISO). */
+  savedOrder(): Promise<{ exists: boolean; when?: string }>;
+}
+
+/** A running search: its final reply, and a way to stop it. */
+export interface OptimizeJob {
+  result: Promise<Exclude<OptimizeReply, ProgressReply>>;
+  cancel(): void;
+}
+
+export type OptimizerLauncher = (req: OptimizeRequest, onProgress: (p: ProgressReply) => void) => OptimizeJob;
+
+/** The Web Worker, fetched on first use (its module uses import.meta, which the CommonJS tests cannot load). */
+const workerLauncher: OptimizerLauncher = (req, onProgress) => {
+  let cancelled = false;
+  let job: OptimizeJob | undefined;
+  const result = import("./optimizeWorker").then((m) => {
+    if (cancelled) return new Promise<never>(() => undefined);
+    job = m.startOptimizerWorker(req, onProgress);
+    return job.result;
+  });
+  return {
+    result,
+    cancel: () => {
+      cancelled = true;
+      job?.cancel();
+    },
+  };
+};
+
+const stopped = (text: string, problems: Problem[] = [], intent: Message["intent"] = "error"): OptimizeResult => ({ status: "stopped", problems, messages: [{ intent, text }] });
+
+export function excelOptimizer(host: ExcelHost, launch: OptimizerLauncher = workerLauncher): OptimizerService {
+  return {
+    start(timeLimitMs, onProgress) {
+      let cancelled = false;
+      let job: OptimizeJob | undefined;
+      let onCancel: (r: OptimizeResult) => void = () => undefined;
+      const cancelledResult = new Promise<OptimizeResult>((resolve) => (onCancel = resolve));
+      const work = (async (): Promise<OptimizeResult> => {
+        const features = hostFeatures(host);
+        if (!features.ok) return stopped(features.message!);
+        const wb = await host.run((ctx) => readWorkbook(ctx));
+        if (cancelled) return { status: "cancelled" };
+        const basis = findTable(wb, "Stripboard");
+        if (!basis) return stopped("There is no Stripboard table to optimize: add one (or click New production in a blank workbook).");
+        job = launch({ type: "optimize", wb, timeLimitMs }, ({ type: _t, ...p }) => !cancelled && onProgress(p));
+        const reply = await job.result;
+        if (reply.type === "failed") return stopped(`The optimizer stopped: ${reply.message}. Nothing was changed.`);
+        if (!reply.plan) {
+          const n = reply.problems.filter((p) => p.severity === "error").length;
+          return stopped(`Optimize needs ${n === 1 ? "one problem" : `${n} problems`} fixed first. Click one to go to its cell.`, reply.problems);
+        }
+        return { status: "done", plan: reply.plan, currency: reply.currency, basis, problems: reply.problems };
+      })().catch((e: unknown) => stopped(`Prodbook could not read the workbook: ${String((e as Error)?.message ?? e)}.`));
+      return {
+        result: Promise.race([work, cancelledResult]),
+        cancel: () => {
+          cancelled = true;
+          job?.cancel();
+          onCancel({ status: "cancelled" });
+        },
+      };
+    },
+    apply: (plan, basis) => applyBoardOrder(host, plan.rows, basis),
+    restore: () => restoreBoardOrder(host),
+    savedOrder: () => savedBoardOrder(host).then(({ exists, when }) => ({ exists, when })),
+  };
+}
+
+export function excelService(host: ExcelHost, launch?: OptimizerLauncher): ProdbookService {
   return {
     unavailable: () => hostFeatures(host).message,
     newProduction: (onProgress) => newProduction(host, { onProgress }),
     updateBudget: (onProgress) => updateBudget(host, { onProgress }),
     buildSchedule: (onProgress) => buildSchedule(host, { onProgress }),
     selectProblem: (p) => selectProblem(host, p),
+    optimizer: excelOptimizer(host, launch),
   };
 }
 

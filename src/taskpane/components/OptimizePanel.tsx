@@ -1,0 +1,296 @@
+/**
+ * Optimize the stripboard: pick a time budget, search off the UI thread with progress and Cancel,
+ * compare the current order with the best one found (hold days, hold cost, company moves, shooting
+ * days), Apply it to the Stripboard, or Restore the order a previous Apply replaced.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { BoardFigures } from "../../core/optimize/stripboardOptimizer";
+import { formatCents } from "../../core/money";
+import type { Problem } from "../../core/problems";
+import type { Message, OptimizeProgress, OptimizeResult, OptimizeRun, OptimizerService } from "../services/prodbookService";
+import { ProblemList } from "./ProblemList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "12px" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  hint: { color: tokens.colorNeutralForeground3 },
+  table: { borderCollapse: "collapse", width: "100%", fontVariantNumeric: "tabular-nums" },
+  th: { textAlign: "left", padding: "4px 6px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, fontWeight: tokens.fontWeightSemibold },
+  num: { textAlign: "right", padding: "4px 6px" },
+  better: { textAlign: "right", padding: "4px 6px", color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  label: { padding: "4px 6px" },
+});
+
+/** Time budgets offered; a longer search finds better orders on big boards. */
+export const TIME_BUDGETS: { ms: number; label: string }[] = [
+  { ms: 2_000, label: "2 seconds (quick look)" },
+  { ms: 10_000, label: "10 seconds" },
+  { ms: 30_000, label: "30 seconds" },
+  { ms: 60_000, label: "1 minute" },
+  { ms: 180_000, label: "3 minutes" },
+];
+const DEFAULT_BUDGET = 10_000;
+
+/** Cents in the production's currency ("$44,966.00"); an unknown code is written before the figure. */
+export function formatMoney(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+  } catch {
+    return `${currency} ${formatCents(cents)}`;
+  }
+}
+
+type Phase = "idle" | "starting" | "running" | "applying" | "restoring";
+type Done = Extract<OptimizeResult, { status: "done" }>;
+
+export interface OptimizePanelProps {
+  service: OptimizerService;
+  /** True while another command writes the workbook. */
+  disabled?: boolean;
+  /** Goes to a problem's cell. */
+  onSelectProblem?: (p: Problem) => void;
+}
+
+function Figures({ before, after, currency }: { before: BoardFigures; after: BoardFigures; currency: string }) {
+  const styles = useStyles();
+  const rows: { label: string; now: string; best: string; better: boolean }[] = [
+    { label: "Hold days", now: String(before.holdDays), best: String(after.holdDays), better: after.holdDays < before.holdDays },
+    { label: "Hold cost", now: formatMoney(before.holdCost, currency), best: formatMoney(after.holdCost, currency), better: after.holdCost < before.holdCost },
+    { label: "Company moves", now: String(before.moves), best: String(after.moves), better: after.moves < before.moves },
+    { label: "Shooting days", now: String(before.days), best: String(after.days), better: after.days < before.days },
+  ];
+  return (
+    <table className={styles.table} aria-label="Before and after">
+      <thead>
+        <tr>
+          <th className={styles.th} scope="col">
+            <span style={{ position: "absolute", left: "-10000px" }}>Figure</span>
+          </th>
+          <th className={styles.th} scope="col" style={{ textAlign: "right" }}>
+            Now
+          </th>
+          <th className={styles.th} scope="col" style={{ textAlign: "right" }}>
+            Optimized
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th className={styles.label} scope="row" style={{ fontWeight: "normal", textAlign: "left" }}>
+              {r.label}
+            </th>
+            <td className={styles.num}>{r.now}</td>
+            <td className={r.better ? styles.better : styles.num}>{r.best}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function OptimizePanel({ service, disabled = false, onSelectProblem }: OptimizePanelProps) {
+  const styles = useStyles();
+  const [budget, setBudget] = useState(DEFAULT_BUDGET);
+  const [phase, setPhase] = useState<Phase>("idle");
+  const [progress, setProgress] = useState<OptimizeProgress | undefined>();
+  const [done, setDone] = useState<Done | undefined>();
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState<{ exists: boolean; when?: string }>({ exists: false });
+  const run = useRef<OptimizeRun | undefined>(undefined);
+  const currency = useRef("USD");
+  const alive = useRef(true);
+
+  const refreshSaved = useCallback(async () => {
+    try {
+      const s = await service.savedOrder();
+      if (alive.current) setSaved(s);
+    } catch {
+      if (alive.current) setSaved({ exists: false });
+    }
+  }, [service]);
+
+  useEffect(() => {
+    alive.current = true;
+    void refreshSaved();
+    return () => {
+      alive.current = false;
+      run.current?.cancel(); // closing the pane stops the search
+    };
+  }, [refreshSaved]);
+
+  const optimize = useCallback(async () => {
+    if (phase !== "idle") return;
+    setPhase("starting");
+    setMessages([]);
+    setProblems([]);
+    setDone(undefined);
+    setProgress(undefined);
+    const r = service.start(budget, (p) => {
+      if (!alive.current) return;
+      setPhase("running");
+      setProgress(p);
+    });
+    run.current = r;
+    let result: OptimizeResult;
+    try {
+      result = await r.result;
+    } catch (e) {
+      result = { status: "stopped", problems: [], messages: [{ intent: "error", text: `Something went wrong: ${String((e as Error)?.message ?? e)}` }] };
+    }
+    run.current = undefined;
+    if (!alive.current) return;
+    setPhase("idle");
+    setProgress(undefined);
+    if (result.status === "cancelled") {
+      setMessages([{ intent: "info", text: "Optimize was cancelled. Nothing was changed." }]);
+      return;
+    }
+    if (result.status === "stopped") {
+      setMessages(result.messages);
+      setProblems(result.problems);
+      return;
+    }
+    currency.current = result.currency;
+    setDone(result);
+    setProblems(result.problems);
+    setMessages([
+      result.plan.improved
+        ? { intent: "success", text: `Found a better order — ${result.plan.basis}. Apply puts it on the Stripboard.` }
+        : { intent: "info", text: `No better order found in ${Math.round(budget / 1000)} seconds: the current order is kept. A longer time budget may find one.` },
+    ]);
+  }, [phase, service, budget]);
+
+  const cancel = useCallback(() => run.current?.cancel(), []);
+
+  const apply = useCallback(async () => {
+    if (!done || phase !== "idle") return;
+    setPhase("applying");
+    const r = await service.apply(done.plan, done.basis).catch((e: unknown) => ({
+      ok: false,
+      problems: [],
+      written: [],
+      messages: [{ intent: "error" as const, text: `Something went wrong: ${String((e as Error)?.message ?? e)}` }],
+    }));
+    if (!alive.current) return;
+    setPhase("idle");
+    setMessages(r.messages);
+    if (r.ok) setDone(undefined); // applied: the comparison is history, and Apply must not run twice
+    await refreshSaved();
+  }, [done, phase, service, refreshSaved]);
+
+  const restore = useCallback(async () => {
+    if (phase !== "idle") return;
+    setPhase("restoring");
+    const r = await service.restore().catch((e: unknown) => ({
+      ok: false,
+      problems: [],
+      written: [],
+      messages: [{ intent: "error" as const, text: `Something went wrong: ${String((e as Error)?.message ?? e)}` }],
+    }));
+    if (!alive.current) return;
+    setPhase("idle");
+    setMessages(r.messages);
+    if (r.ok) setDone(undefined); // a plan worked out from the other order no longer fits
+    await refreshSaved();
+  }, [phase, service, refreshSaved]);
+
+  const searching = phase === "starting" || phase === "running";
+  const busy = phase !== "idle" || disabled;
+  const fraction = progress ? Math.min(1, progress.elapsedMs / Math.max(1, progress.timeLimitMs)) : undefined;
+  const progressText = progress
+    ? `Best so far: ${formatMoney(progress.best.holdCost, currency.current)} hold cost, ${progress.best.holdDays} hold days, ${progress.best.moves} company moves`
+    : "Reading the Stripboard";
+  const savedWhen = saved.when && !Number.isNaN(Date.parse(saved.when)) ? new Date(saved.when).toLocaleString() : undefined;
+
+  return (
+    <section className={styles.root} aria-labelledby="optimize-title">
+      <Subtitle2 as="h2" id="optimize-title">
+        Optimize the stripboard
+      </Subtitle2>
+      <Caption1 className={styles.hint} id="optimize-hint">
+        Reorders the strips for the least cast hold cost, keeping locked strips, cast availability and each day&apos;s pages. Nothing changes
+        in the workbook until you Apply.
+      </Caption1>
+      <Field label="Time budget">
+        <Select value={String(budget)} onChange={(_, d) => setBudget(Number(d.value))} disabled={searching}>
+          {TIME_BUDGETS.map((b) => (
+            <option key={b.ms} value={String(b.ms)}>
+              {b.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void optimize()} disabled={busy} aria-describedby="optimize-hint">
+          Optimize
+        </Button>
+        {searching && (
+          <Button appearance="secondary" onClick={cancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
+
+      <div aria-live="polite" aria-busy={searching}>
+        {searching && (
+          <div className={styles.row} style={{ flexDirection: "column", alignItems: "stretch" }}>
+            <Body1>{progressText}</Body1>
+            <ProgressBar value={fraction} max={1} aria-label={`Optimizing: ${progressText}`} />
+          </div>
+        )}
+        {phase === "applying" && <Body1>Writing the new order to the Stripboard…</Body1>}
+        {phase === "restoring" && <Body1>Putting the previous order back…</Body1>}
+      </div>
+
+      {done && (
+        <>
+          <Figures before={done.plan.before} after={done.plan.after} currency={done.currency} />
+          <Caption1 className={styles.hint}>
+            {done.plan.iterations.toLocaleString("en-US")} orders tried in {(done.plan.elapsedMs / 1000).toFixed(1)} s.
+            {done.plan.after.moves > done.plan.before.moves &&
+              " Company moves weigh in only when Settings gives a Company Move Cost; add one to keep locations together."}
+          </Caption1>
+        </>
+      )}
+
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void apply()} disabled={busy || !done || !done.plan.improved} aria-describedby="apply-hint">
+          Apply
+        </Button>
+        <Button appearance="secondary" onClick={() => void restore()} disabled={busy || !saved.exists} aria-describedby="restore-hint">
+          Restore previous order
+        </Button>
+      </div>
+      <Caption1 className={styles.hint} id="apply-hint">
+        Apply rewrites the Stripboard in the new order with fresh End of Day rows and keeps the old order.
+      </Caption1>
+      <Caption1 className={styles.hint} id="restore-hint">
+        {saved.exists ? `Restore puts back the order saved${savedWhen ? ` on ${savedWhen}` : ""}.` : "No earlier order is saved in this workbook."}
+      </Caption1>
+
+      <div aria-live="polite">
+        {messages.map((m, i) => (
+          <MessageBar key={i} intent={m.intent} role={m.intent === "error" ? "alert" : "status"}>
+            <MessageBarBody>{m.text}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </div>
+      {problems.length > 0 && <ProblemList problems={problems} onSelect={(p) => onSelectProblem?.(p)} />}
+    </section>
+  );
+}
