@@ -163,7 +163,6 @@ async function optimize(cmd: OptimizeCommand, io: CliIo): Promise<number> {
     const change = replaceBoardRows(place, raw, plan.rows.rows);
     writeUndo(wb, { table: raw.name, sheet: raw.sheet, when: new Date().toISOString(), headers: raw.headers, rows: raw.rows });
     for (const p of selfCheck(wb, cmd.input, raw.rows, seen)) io.stderr(`After reordering: ${describeProblem(p)}\n`);
-    showFilterButtons(wb);
     await saveXlsxAtomic(wb, target);
     written = target;
     writeNote = `Wrote the new order to ${target} (${place.table ? `table ${raw.name} on sheet ${raw.sheet}` : `sheet ${raw.sheet}`}: ${plural(plan.rows.rows.length, "row")}, was ${raw.rows.length}).`;
@@ -171,7 +170,6 @@ async function optimize(cmd: OptimizeCommand, io: CliIo): Promise<number> {
     writeNote += `\nThe old order is kept in the very hidden sheet ${UNDO_SHEET}: prodbook optimize ${basename(target)} --restore --in-place puts it back.`;
     if (readRegistry(wb).length > 0) writeNote += `\nSchedule, DOOD and call sheets still show the old order: run prodbook build ${basename(target)} --in-place.`;
   } else if (target && !cmd.inPlace) {
-    showFilterButtons(wb);
     await saveXlsxAtomic(wb, target);
     written = target;
     writeNote = `No better order found: wrote ${target} as an unchanged copy of ${basename(cmd.input)}.`;
@@ -280,7 +278,6 @@ async function restore(cmd: OptimizeCommand, io: CliIo): Promise<number> {
   replaceBoardRows(place, raw, rows);
   // The saved order is the board again; a later restore must not bring back an older one.
   wb.removeWorksheet(undo!.id);
-  showFilterButtons(wb);
   const target = cmd.inPlace ? cmd.input : cmd.output!;
   await saveXlsxAtomic(wb, target);
   const msg = `Restored the Stripboard order of ${saved.when || "the last optimize"} (${plural(rows.length, "row")}) to ${target}.`;
@@ -567,16 +564,3 @@ export function stripDifference(now: CellValue[][], saved: CellValue[][], sceneC
   return parts.join(", ");
 }
 
-/**
- * ExcelJS reads a table whose filter lists no columns (as Excel writes it) as if every filter
- * button were hidden, and would save it so. Excel's default is shown: put them back.
- */
-function showFilterButtons(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets) {
-    for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
-      const m = modelOf(t);
-      if (!m.autoFilterRef) continue;
-      for (const c of m.columns ?? []) if (c.filterButton === undefined) c.filterButton = true;
-    }
-  }
-}
