@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { columnLetters } from "../core/cells";
 import { CellStyle, LayoutValue, SheetLayout } from "../core/layout/types";
 import {
   REGISTRY_HEADERS,
@@ -115,7 +116,7 @@ export function renderLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
         state: "frozen",
         xSplit: layout.freeze.columns,
         ySplit: layout.freeze.rows,
-        topLeftCell: `${colLetters(layout.freeze.columns + 1)}${layout.freeze.rows + 1}`,
+        topLeftCell: `${columnLetters(layout.freeze.columns + 1)}${layout.freeze.rows + 1}`,
       },
     ];
   }
@@ -135,16 +136,6 @@ export function renderLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   if (layout.tabColor) ws.properties.tabColor = { argb: argb(layout.tabColor) };
 }
 
-function colLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * ExcelJS writes a print area "A1:H38" as `$A1:$H38` (rows left relative) and reads one back

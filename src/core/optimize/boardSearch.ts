@@ -1,16 +1,8 @@
 import { allowedOn, BoardCost, BoardProblem, BoardSolution, evaluateBoard, groupByLocation } from "./boardModel";
+import { mulberry32 } from "./talentHeuristic";
 
-/** Small, seedable RNG (mulberry32): the same seed gives the same schedule. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same schedule. */
+export const rng = mulberry32;
 
 /** Share of the time budget after which, with no Company Move Cost, moves are polished away. */
 const POLISH_FROM = 0.8;
