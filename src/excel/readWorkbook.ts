@@ -15,6 +15,7 @@ export const CONTRACT_TABLES = [
   "Cast",
   "Locations",
   "Calls",
+  "Unavailable",
 ] as const;
 
 /** "Budget!B2:H40" or "'Strip Colors'!A1:C9" → sheet, first row, first column (1-based). */
@@ -55,12 +56,12 @@ function toRaw(name: string, address: string, values: unknown[][]): RawTable {
  * the size: names first, then all ranges in one request; the range proxies are untracked once copied.
  */
 export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookInput> {
-  const tables = ctx.workbook.tables.load("items/name");
+  const tables = ctx.workbook.tables.load("items/name,items/showTotals");
   const sheets = ctx.workbook.worksheets.load("items/name");
   const book = ctx.workbook.load("name");
   await ctx.sync();
 
-  const tableRanges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("values,address") }));
+  const tableRanges = tables.items.map((t) => ({ name: t.name, totals: t.showTotals, range: t.getRange().load("values,address") }));
   const tableNames = new Set(tables.items.map((t) => normalizeName(t.name)));
   const contract = new Set<string>(CONTRACT_TABLES.map((n) => normalizeName(n)));
   const sheetRanges = sheets.items
@@ -70,7 +71,8 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
 
   const out: RawTable[] = [];
   for (const t of tableRanges) {
-    out.push(toRaw(t.name, t.range.address, t.range.values));
+    // A table's Total Row (SUMs under the columns) is not data.
+    out.push(toRaw(t.name, t.range.address, t.totals ? t.range.values.slice(0, -1) : t.range.values));
     t.range.untrack();
   }
   for (const s of sheetRanges) {

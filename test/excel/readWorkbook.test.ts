@@ -26,6 +26,25 @@ describe("readWorkbook", () => {
     ]);
   });
 
+  test("a table's Total Row is not read as data", async () => {
+    const host = new InMemoryExcel();
+    host.seedTable("Costs", "Budget", "A1", [
+      ["Account", "Amount"],
+      ["1100", 2],
+      ["Total", 2],
+    ]);
+    await host.run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem("Budget");
+      t.load("showTotals");
+      await ctx.sync();
+      expect(t.showTotals).toBe(false);
+    });
+    // Excel's Total Row: the last row of the table's range, under the body.
+    host.wb.tables[0].showTotals = true;
+    const wb = await host.run((ctx) => readWorkbook(ctx));
+    expect(wb.tables[0].rows).toEqual([["1100", 2]]);
+  });
+
   test("a sheet named like a contract table is read with its header in row 1; a table of that name wins", async () => {
     const host = new InMemoryExcel();
     host.seedTable("Cast", null, "A1", [

@@ -759,7 +759,8 @@ class TableProxy extends ProxyBase<TableModel> {
   }
 
   getDataBodyRange(): RangeProxy {
-    return this.part("body", (r) => ({ ...r, r1: r.r1 + 1 }));
+    const totals = () => (this._tryObj()?.showTotals ? 1 : 0);
+    return this.part("body", (r) => ({ ...r, r1: r.r1 + 1, r2: r.r2 - totals() }));
   }
 
   delete(): void {
@@ -778,6 +779,15 @@ defineProps(TableProxy, {
     },
   },
   showBandedRows: { get: () => true, set: () => undefined },
+  // Turning the Total Row on adds a row below the body, as Excel does.
+  showTotals: {
+    get: (t: TableModel) => t.showTotals === true,
+    set: (t: TableModel, v: boolean) => {
+      if (v === (t.showTotals === true)) return;
+      t.rect = { ...t.rect, r2: t.rect.r2 + (v ? 1 : -1) };
+      t.showTotals = v;
+    },
+  },
   style: { get: () => "TableStyleMedium2", set: () => undefined },
 });
 

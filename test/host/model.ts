@@ -68,7 +68,10 @@ export interface TableModel {
   id: string;
   name: string;
   sheetId: string;
+  /** Header row, body and (when shown) the total row. */
   rect: Rect;
+  /** Excel's Total Row: the last row of `rect`, not data. */
+  showTotals?: boolean;
 }
 
 export class HostError extends Error {
