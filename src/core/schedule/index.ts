@@ -75,7 +75,7 @@ export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: P
     if (settings.startDate === undefined) {
       problems.error(
         settingAt(wb, "Start Date"),
-        `Start Date is not set: add a Settings row Start Date with the first shooting day; the ${days.length} shooting day${days.length === 1 ? "" : "s"} are numbered but have no dates`,
+        `Start Date is not set: add a Settings row Start Date with the first shooting day; ${days.length === 1 ? "the shooting day is numbered but has no date" : `the ${days.length} shooting days are numbered but have no dates`}`,
       );
     } else {
       // Undefined only when Days Off names all seven weekdays, which readSettings reports.
