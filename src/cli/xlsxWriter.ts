@@ -130,6 +130,7 @@ export function renderLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
     }
     if (p.area) setup.printArea = p.area;
     if (p.repeatRows) setup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
+    if (p.repeatColumns) setup.printTitlesColumn = `${columnLetters(p.repeatColumns[0])}:${columnLetters(p.repeatColumns[1])}`;
     setup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
     ws.pageSetup = { ...ws.pageSetup, ...setup };
   }

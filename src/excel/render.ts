@@ -280,6 +280,10 @@ export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, 
         if (print.fitToWidth) page.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
         if (print.area) page.setPrintArea(print.area);
         if (print.repeatRows) page.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
+        if (print.repeatColumns) {
+          const [a, b] = print.repeatColumns.map((c) => `$${columnLetters(c)}`);
+          page.setPrintTitleColumns(`${a}:${b}`);
+        }
       },
     });
   }

@@ -105,7 +105,7 @@ describe("xlsxWriter", () => {
     columnWidths: [12, 20],
     conditionalFormats: [{ range: "A2:A3", formula: "$A2>1000", style: { fill: "#F8CBAD", fontColor: "#9C0006" } }],
     freeze: { rows: 1, columns: 1 },
-    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [1, 2], area: "A1:C4" },
+    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [1, 2], repeatColumns: [1, 1], area: "A1:C4" },
     tabColor: "#1F3864",
   };
 
@@ -126,7 +126,7 @@ describe("xlsxWriter", () => {
     expect(ws.getCell("C4").isMerged).toBe(true);
     expect(ws.getColumn(2).width).toBe(20);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2", printTitlesColumn: "A:A" });
     expect(ws.properties.tabColor).toEqual({ argb: "FF1F3864" });
     const rule = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings[0];
     expect(rule.ref).toBe("A2:A3");

@@ -25,7 +25,7 @@ function topSheet(total = 1500): SheetLayout {
     columnWidths: [10, 30],
     conditionalFormats: [{ range: "D4:D4", formula: "$D4>$B4", style: { fill: "#FFC7CE", fontColor: "#9C0006" } }],
     freeze: { rows: 3, columns: 0 },
-    print: { orientation: "portrait", fitToWidth: 1, repeatRows: [1, 3], area: "A1:D4" },
+    print: { orientation: "portrait", fitToWidth: 1, repeatRows: [1, 3], repeatColumns: [1, 2], area: "A1:D4" },
     tabColor: "#1F4E79",
   };
 }
@@ -57,7 +57,7 @@ describe("writeSheets", () => {
     expect(host.cell("Top Sheet", "B4")?.format?.borders).toEqual({ top: true });
     expect(s.columnWidths.get(2)).toBe(161.25); // (30 × 7 + 5) px × 0.75
     expect(s.freeze).toEqual({ rows: 3, columns: 0 });
-    expect(s.page).toMatchObject({ orientation: "Portrait", fitToWidth: 1, printArea: "A1:D4", printTitleRows: "$1:$3" });
+    expect(s.page).toMatchObject({ orientation: "Portrait", fitToWidth: 1, printArea: "A1:D4", printTitleRows: "$1:$3", printTitleColumns: "$A:$B" });
     expect(s.tabColor).toBe("#1F4E79");
     // OVER-style rule: D4 1500 > B4 1000 → red; after the user lowers C4, the rule follows.
     expect(host.conditionalFormatAt("Top Sheet", "D4")).toMatchObject({ fill: "#FFC7CE", fontColor: "#9C0006" });

@@ -28,6 +28,7 @@ import {
   usedRect,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
+  MAX_ROWS,
 } from "./model";
 import { evaluateFormula } from "./formula";
 
@@ -615,6 +616,14 @@ class PageLayoutProxy extends ProxyBase<SheetModel> {
       const r = parseRect(splitSheet(rows).local);
       if (r.c1 !== 1 || r.c2 !== 16_384) throw new HostError("InvalidArgument", "Print title rows must span entire rows");
       s.page.printTitleRows = rows;
+    });
+  }
+
+  setPrintTitleColumns(columns: string): void {
+    this.v19("setPrintTitleColumns", columns, (s) => {
+      const r = parseRect(splitSheet(columns).local);
+      if (r.r1 !== 1 || r.r2 !== MAX_ROWS) throw new HostError("InvalidArgument", "Print title columns must span entire columns");
+      s.page.printTitleColumns = columns;
     });
   }
 

@@ -60,7 +60,7 @@ export interface SheetModel {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   freeze?: { rows: number; columns: number };
-  page: { orientation: string; fitToWidth?: number; fitToHeight?: number | null; printArea?: string; printTitleRows?: string };
+  page: { orientation: string; fitToWidth?: number; fitToHeight?: number | null; printArea?: string; printTitleRows?: string; printTitleColumns?: string };
   conditionalFormats: StoredConditionalFormat[];
 }
 

@@ -140,7 +140,14 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: DOOD_HEADER_ROW, columns: 3 },
-    print: { orientation: "landscape", fitToWidth: doodPagesWide(widths), repeatRows: [DOOD_DATE_ROW, DOOD_HEADER_ROW], area: `A1:${columnLetters(lastCol)}${r}` },
+    print: {
+      orientation: "landscape",
+      fitToWidth: doodPagesWide(widths),
+      repeatRows: [DOOD_DATE_ROW, DOOD_HEADER_ROW],
+      // A DOOD printed several pages wide keeps who each row is on every page.
+      repeatColumns: doodPagesWide(widths) > 1 ? [1, 3] : undefined,
+      area: `A1:${columnLetters(lastCol)}${r}`,
+    },
     tabColor: "#7030A0",
   });
 }

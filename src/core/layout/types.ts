@@ -74,6 +74,8 @@ export interface PrintSetup {
   fitToWidth?: number;
   /** Rows repeated at the top of each printed page, e.g. [1, 4]. */
   repeatRows?: [number, number];
+  /** Columns repeated at the left of each printed page, e.g. [1, 3] for A:C. */
+  repeatColumns?: [number, number];
   /** A1 print area. */
   area?: string;
 }

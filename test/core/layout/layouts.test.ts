@@ -160,6 +160,15 @@ describe("layouts look right at 100 % (no ###, nothing cut, wrapped text with ro
     expect(long.flatMap(layoutOverflows)).toEqual([]);
   });
 
+  test("a DOOD printed several pages wide repeats ID, Character and Actor on each page", () => {
+    const longDood = long.find((l) => l.name === "DOOD")!;
+    expect(longDood.print!.fitToWidth).toBeGreaterThan(1);
+    expect(longDood.print!.repeatColumns).toEqual([1, 3]);
+    const shortDood = sample.find((l) => l.name === "DOOD")!;
+    expect(shortDood.print!.fitToWidth).toBe(1);
+    expect(shortDood.print!.repeatColumns).toBeUndefined();
+  });
+
   test("schedule day header and day break: label across Scene..D/N, date under Set, pages under Pages, the rest from Cast on", () => {
     const s = sample.find((l) => l.name === "Schedule")!;
     const d1 = find(s, "Day 1 of 11");
