@@ -7,7 +7,7 @@ import { applyBoardOrder, restoreBoardOrder } from "../src/excel/optimize";
 import { readWorkbook } from "../src/excel/readWorkbook";
 import { InMemoryExcel } from "../test/host/excel";
 import { productionOf } from "../test/excel/fixtures";
-import { enableTableRows } from "../test/excel/tableRowsHost";
+import { enableTableRows } from "../test/host/tableRows";
 
 type Report = (bench: string, value: number, unit: string) => void;
 

@@ -8,7 +8,7 @@ import { InMemoryExcel } from "../host/excel";
 import { runEngine } from "../../src/core/engine";
 import { sampleProduction } from "../../src/core/sample";
 import { rectAddress, type CellScalar } from "../host/model";
-import { enableTableRows } from "../excel/tableRowsHost";
+import { enableTableRows } from "../host/tableRows";
 
 enableTableRows(); // table.rows.add / rows.getItemAt(i).delete(), which Apply and Restore use
 const host = new InMemoryExcel();

@@ -8,7 +8,7 @@ import { readWorkbook } from "../../src/excel/readWorkbook";
 import { InMemoryExcel } from "../host/excel";
 import { CellScalar, rectAddress } from "../host/model";
 import { productionOf } from "./fixtures";
-import { enableTableRows } from "./tableRowsHost";
+import { enableTableRows } from "../host/tableRows";
 
 enableTableRows();
 

@@ -19,7 +19,7 @@ import { readWorkbook } from "../../src/excel/readWorkbook";
 import { UNDO_SHEET } from "../../src/core/optimize/undo";
 import { InMemoryExcel } from "../host/excel";
 import { productionOf } from "../excel/fixtures";
-import { enableTableRows } from "../excel/tableRowsHost";
+import { enableTableRows } from "../host/tableRows";
 
 enableTableRows();
 

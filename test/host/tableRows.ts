@@ -1,5 +1,5 @@
 /**
- * Table rows for the in-memory Excel host (test/host/excel.ts has none yet): `table.rows.add(index,
+ * Table rows for the in-memory Excel host: `table.rows.add(index,
  * values)` (ExcelApi 1.1, several rows 1.4) and `table.rows.getItemAt(i).delete()` (1.1), with
  * Excel's rules: the cells below the table, in the table's columns, shift down or up; a table below
  * that spans only part of those columns refuses the shift; new rows take the number format of the
@@ -7,11 +7,10 @@
  * formula unless the cell is "@"). Queued and applied at sync like every other operation, so
  * `failOn` can fail them (names "rows.add" and "rows.delete").
  *
- * Installed by `enableTableRows()` on the host's proxy classes; idempotent. Belongs in
- * test/host/excel.ts in the end.
+ * Installed by `enableTableRows()` on the host's proxy classes; idempotent.
  */
-import { InMemoryExcel } from "../host/excel";
-import { Cell, HostError, SheetModel, TableModel, WorkbookModel, cellAt, interpretInput, key, rectsOverlap } from "../host/model";
+import { InMemoryExcel } from "./excel";
+import { Cell, HostError, SheetModel, TableModel, WorkbookModel, cellAt, interpretInput, key, rectsOverlap } from "./model";
 
 interface TableProxyLike {
   context: { host: InMemoryExcel };
