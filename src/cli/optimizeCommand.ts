@@ -38,7 +38,7 @@ is written when the workbook has an error (exit 1, as check).
   --time-limit S          seconds to search (default 10; decimals allowed)
   --seed N                seeds the search's random choices, a whole number (default 1); the
                           search stops on time, so one seed may still end on different orders
-  --json                  print {"before": {...}, "after": {...}, "improved", "basis",
+  --json                  print {"before": {...}, "after": {...}, "improved", "optimal", "basis",
                           "iterations", "ms", "currency", "written"}; money in currency units
   -q, --quiet             no progress lines on standard error
   --restore               put back the order saved by the last optimize (needs -o or --in-place)
@@ -213,7 +213,7 @@ function figuresJson(f: BoardFigures): string {
 
 export function planJson(plan: StripboardPlan, currency: string, written: string | undefined): string {
   return (
-    `{"before": ${figuresJson(plan.before)}, "after": ${figuresJson(plan.after)}, "improved": ${plan.improved}, ` +
+    `{"before": ${figuresJson(plan.before)}, "after": ${figuresJson(plan.after)}, "improved": ${plan.improved}, "optimal": ${plan.optimal}, ` +
     `"basis": ${JSON.stringify(plan.basis)}, "iterations": ${plan.iterations}, "ms": ${Math.round(plan.elapsedMs)}, ` +
     `"currency": ${JSON.stringify(currency)}, "written": ${written === undefined ? "null" : JSON.stringify(written)}}`
   );
@@ -239,7 +239,8 @@ function planText(plan: StripboardPlan, currency: string, seconds: number, seed:
   s += row("Shooting days", String(b.days), String(a.days));
   s += row(`Total (${currency})`, formatCents(b.total), formatCents(a.total));
   s += "\n";
-  if (!plan.improved) s += "The current order is already the best found.\n";
+  if (plan.optimal) s += "Proved optimal: every strip needs a day of its own, so the exact solver settled the order.\n";
+  if (!plan.improved) s += plan.optimal ? "The current order is already optimal.\n" : "The current order is already the best found.\n";
   else if (a.total < b.total) s += `Saves ${money(b.total - a.total, currency)}.\n`;
   else s += "The current order breaks a lock, an actor's unavailable dates or the day capacity; the new order keeps them all.\n";
   return s;

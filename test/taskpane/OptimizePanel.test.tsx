@@ -35,6 +35,7 @@ const plan: StripboardPlan = {
   before: { holdDays: 31, holdCost: 4_496_600, moves: 1, total: 4_496_600, daysUsed: 11, days: 11 },
   after: { holdDays: 2, holdCost: 180_000, moves: 3, total: 180_000, daysUsed: 11, days: 11 },
   improved: true,
+  optimal: false,
   rows: { headers: ["Scene"], rows: [["1"], ["End of Day 1"]] },
   basis: "11 days as now",
   iterations: 123_456,

@@ -1,4 +1,5 @@
 import { allowedOn, BoardCost, BoardProblem, BoardSolution, evaluateBoard, groupByLocation } from "./boardModel";
+import { isPureTalent, orderDaysExactly, solvePureTalent } from "./boardExact";
 import { mulberry32 } from "./talentHeuristic";
 
 /** The same seed gives the same schedule. */
@@ -320,19 +321,45 @@ export interface OptimizeResult {
   cost: BoardCost;
   iterations: number;
   elapsedMs: number;
+  /** Proved to cost least: a board where every strip needs its own day, solved exactly. */
+  optimal: boolean;
 }
 
-/** Anytime optimization: the best assignment found within the time limit. */
+/** Share of the time budget the annealing takes; the exact day order gets the rest. */
+const ANNEAL_SHARE = 0.85;
+
+/**
+ * Anytime optimization: the best assignment found within the time limit. A board where every
+ * strip needs a day of its own is the talent scheduling problem and is solved exactly. Otherwise
+ * annealing groups strips into days, and the exact solver then orders those days.
+ */
 export function optimizeBoard(p: BoardProblem, initial: BoardSolution, opts: OptimizeOptions): OptimizeResult {
+  const t0 = performance.now();
+  const elapsed = () => performance.now() - t0;
+  if (p.strips.length > 1 && isPureTalent(p)) {
+    const exact = solvePureTalent(p, initial, opts.timeLimitMs, opts.shouldStop);
+    const better = evaluateBoard(p, exact.solution).total <= evaluateBoard(p, initial).total;
+    const solution = better ? exact.solution : initial;
+    const cost = evaluateBoard(p, solution);
+    opts.onProgress?.({ best: cost, iterations: 0, elapsedMs: elapsed() });
+    return { solution, cost, iterations: 0, elapsedMs: elapsed(), optimal: better && exact.optimal };
+  }
   const search = new BoardSearch(p, initial, opts.seed ?? 1);
   const every = opts.progressEveryMs ?? 100;
+  const annealMs = opts.timeLimitMs * ANNEAL_SHARE;
   let progress: SearchProgress = { best: search.bestEvaluation(), iterations: 0, elapsedMs: 0 };
   if (p.strips.length > 1 && p.days > 0) {
-    while (progress.elapsedMs < opts.timeLimitMs && !opts.shouldStop?.()) {
-      progress = search.step(Math.min(every, opts.timeLimitMs - progress.elapsedMs), opts.timeLimitMs);
+    while (progress.elapsedMs < annealMs && !opts.shouldStop?.()) {
+      progress = search.step(Math.min(every, annealMs - progress.elapsedMs), annealMs);
       opts.onProgress?.(progress);
     }
   }
-  const solution = search.best();
-  return { solution, cost: evaluateBoard(p, solution), iterations: search.iterations, elapsedMs: progress.elapsedMs };
+  let solution = search.best();
+  if (p.days > 1 && !opts.shouldStop?.()) {
+    const exact = orderDaysExactly(p, solution, Math.max(20, opts.timeLimitMs - elapsed()));
+    if (exact) solution = exact.solution;
+  }
+  const cost = evaluateBoard(p, solution);
+  opts.onProgress?.({ best: cost, iterations: search.iterations, elapsedMs: elapsed() });
+  return { solution, cost, iterations: search.iterations, elapsedMs: elapsed(), optimal: false };
 }

@@ -16,6 +16,8 @@ export interface StripboardPlan {
   after: BoardFigures;
   /** True when the new order costs less than the current one. */
   improved: boolean;
+  /** True when the new order is proved to cost least (a board of one strip a day, solved exactly). */
+  optimal: boolean;
   /** The Stripboard rows in the new order (the current order when nothing better was found). */
   rows: BoardRows;
   basis: string;
@@ -52,7 +54,16 @@ export function optimizeStripboard(wb: WorkbookInput, opts: StripboardOptimizeOp
   const improved = after.total < before.total || !currentFeasible;
   const rows = rewriteBoard(r.schedule, improved ? result.solution : current, improved ? setup.dates : r.schedule.days.map((d) => d.date!));
   return {
-    plan: { before, after: improved ? after : before, improved, rows, basis: setup.basis, iterations: result.iterations, elapsedMs: result.elapsedMs },
+    plan: {
+      before,
+      after: improved ? after : before,
+      improved,
+      optimal: result.optimal,
+      rows,
+      basis: setup.basis,
+      iterations: result.iterations,
+      elapsedMs: result.elapsedMs,
+    },
     problems: problems.list,
   };
 }

@@ -170,7 +170,7 @@ export function OptimizePanel({ service, disabled = false, onSelectProblem }: Op
     setProblems(result.problems);
     setMessages([
       result.plan.improved
-        ? { intent: "success", text: `Found a better order — ${result.plan.basis}. Apply puts it on the Stripboard.` }
+        ? { intent: "success", text: `Found a better order${result.plan.optimal ? ", proved optimal" : ""} — ${result.plan.basis}. Apply puts it on the Stripboard.` }
         : { intent: "info", text: `No better order found in ${Math.round(budget / 1000)} seconds: the current order is kept. A longer time budget may find one.` },
     ]);
   }, [phase, service, budget]);

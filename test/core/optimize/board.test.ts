@@ -171,3 +171,42 @@ describe("optimizing a workbook's Stripboard", () => {
     expect(problems).toContainEqual(expect.objectContaining({ severity: "error", table: "Unavailable", row: 2, column: "Cast ID", message: 'Cast ID "9" is not an ID in Cast' }));
   });
 });
+
+describe("a published talent instance as a stripboard", () => {
+  // MobStory and film118 have one-day scenes only: as a board of one-page strips at Pages Per
+  // Day 1, each strip needs a day of its own, so the board is the instance itself. Published
+  // optimal idle (hold) cost: MobStory 146, film118 156 (Qin et al. 2016, Table 10).
+  const { readFileSync } = jest.requireActual<typeof import("node:fs")>("node:fs");
+  const { join } = jest.requireActual<typeof import("node:path")>("node:path");
+  const { parseTalentDat } = jest.requireActual<typeof import("../../../src/core/optimize/talentInstance")>("../../../src/core/optimize/talentInstance");
+  const dir = join(__dirname, "../../../../shared/data/talent");
+
+  it.each([
+    ["MobStory", 146],
+    ["film118", 156],
+  ])("%s reaches and proves the published optimum %i", (name, idle) => {
+    const inst = parseTalentDat(readFileSync(join(dir, `${name}.dat`), "utf8"));
+    const cast = inst.costs.map((c, a) => [String(a + 1), `Actor ${a + 1}`, "", c, 0, ""] as CellValue[]);
+    const board: CellValue[][] = [];
+    inst.durations.forEach((_, s) => {
+      const ids = inst.actorScenes.map((row, a) => (row[s] ? String(a + 1) : null)).filter(Boolean).join(", ");
+      board.push(strip(String(s + 1), "Set", "1", ids), eod());
+    });
+    const wb = {
+      name: `${name}.xlsx`,
+      tables: [
+        table("Settings", ["Key", "Value"], [["Start Date", "2027-03-01"], ["Pages Per Day", 1], ["Drop Days", 1000]]),
+        table("Cast", ["ID", "Character", "Actor", "Daily Rate", "Makeup", "Contact"], cast),
+        table("Stripboard", HEADERS, board),
+      ],
+    };
+    const { plan, problems } = optimizeStripboard(wb, { timeLimitMs: 5000 });
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(plan!.after.holdCost).toBe(idle * 100); // Daily Rate in dollars, hold cost in cents
+    expect(plan!.optimal).toBe(true);
+    // The rewritten board reads back with the same hold cost in its DOOD.
+    const rewritten = { ...wb, tables: wb.tables.map((t) => (t.name === "Stripboard" ? { ...t, rows: plan!.rows.rows } : t)) };
+    const r = runEngine(rewritten);
+    expect(r.schedule!.dood.cast.reduce((s, c) => s + c.holdCost, 0)).toBe(idle * 100);
+  });
+});
