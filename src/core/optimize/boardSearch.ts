@@ -325,8 +325,13 @@ export interface OptimizeResult {
   optimal: boolean;
 }
 
-/** Share of the time budget the annealing takes; the exact day order gets the rest. */
-const ANNEAL_SHARE = 0.85;
+/**
+ * Share of the time budget the exact day order gets: the solver proves orders of up to 32 days;
+ * beyond that it only improves heuristically, so it gets a small slice.
+ */
+function exactShare(days: number): number {
+  return days <= 32 ? 0.15 : 0.03;
+}
 
 /**
  * Anytime optimization: the best assignment found within the time limit. A board where every
@@ -346,7 +351,7 @@ export function optimizeBoard(p: BoardProblem, initial: BoardSolution, opts: Opt
   }
   const search = new BoardSearch(p, initial, opts.seed ?? 1);
   const every = opts.progressEveryMs ?? 100;
-  const annealMs = opts.timeLimitMs * ANNEAL_SHARE;
+  const annealMs = opts.timeLimitMs * (1 - exactShare(p.days));
   let progress: SearchProgress = { best: search.bestEvaluation(), iterations: 0, elapsedMs: 0 };
   if (p.strips.length > 1 && p.days > 0) {
     while (progress.elapsedMs < annealMs && !opts.shouldStop?.()) {
