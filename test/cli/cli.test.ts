@@ -1,13 +1,12 @@
 import ExcelJS from "exceljs";
-import { execSync, spawnSync } from "node:child_process";
+import { execSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { smallWorkbook } from "./smallWorkbook";
+import { ROOT, cellsOf, loadXlsxFile, runProdbook } from "./run";
 
 // These tests run `prodbook` as a user does: `node lib/cli/main.js …` in a child process.
-const ROOT = resolve(__dirname, "..", "..");
-const MAIN = join(ROOT, "lib", "cli", "main.js");
 let dir: string;
 
 beforeAll(async () => {
@@ -21,26 +20,13 @@ afterAll(() => {
 });
 
 function prodbook(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  return runProdbook(dir, ...args);
 }
 
-async function load(name: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(dir, name));
-  return wb;
+function load(name: string): Promise<ExcelJS.Workbook> {
+  return loadXlsxFile(join(dir, name));
 }
 
-/** Every cell of a sheet as `A1 → {value, numFmt}`, for cell-for-cell comparison. */
-function cellsOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  ws.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (c) => {
-      out[c.address] = { value: c.value instanceof Date ? c.value.toISOString() : c.value, numFmt: c.numFmt ?? null };
-    }),
-  );
-  return out;
-}
 
 /** The row whose column `col` holds `text`. */
 function findRow(ws: ExcelJS.Worksheet, col: number, text: string): ExcelJS.Row {

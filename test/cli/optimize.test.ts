@@ -1,14 +1,13 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip"; // ExcelJS's own zip library, to make a table as Excel writes it
-import { execSync, spawnSync } from "node:child_process";
+import { execSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { ROOT, cellsOf, loadXlsxFile, runProdbook } from "./run";
 
 // `prodbook optimize` run as a user runs it: `node lib/cli/main.js optimize …` in a child process,
 // on workbooks built here with ExcelJS and read back from disk.
-const ROOT = resolve(__dirname, "..", "..");
-const MAIN = join(ROOT, "lib", "cli", "main.js");
 let dir: string;
 
 /*
@@ -114,26 +113,13 @@ afterAll(() => {
 });
 
 function prodbook(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  return runProdbook(dir, ...args);
 }
 
-async function load(name: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(dir, name));
-  return wb;
+function load(name: string): Promise<ExcelJS.Workbook> {
+  return loadXlsxFile(join(dir, name));
 }
 
-/** Every cell of a sheet as `A1 → {value, numFmt}`, for cell-for-cell comparison. */
-function cellsOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  ws.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (c) => {
-      out[c.address] = { value: c.value instanceof Date ? c.value.toISOString() : c.value, numFmt: c.numFmt ?? null };
-    }),
-  );
-  return out;
-}
 
 /** Values of rows r1..r2, columns c1..c2 (dates as ISO text). */
 function block(ws: ExcelJS.Worksheet, r1: number, r2: number, c1: number, c2: number): unknown[][] {

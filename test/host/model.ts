@@ -95,16 +95,7 @@ export function key(r: number, c: number): string {
   return `${r},${c}`;
 }
 
-export function colLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters as colLetters } from "../../src/core/cells";
 
 export function colNumber(letters: string): number {
   let n = 0;
