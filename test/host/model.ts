@@ -2,6 +2,7 @@
  * The workbook an in-memory Excel host holds: sheets, cells, formats, tables, with Excel's rules
  * for what a written value becomes (formula, number, date, text) and for names.
  */
+import { columnLetters } from "../../src/core/cells";
 import { evaluateFormula, FormulaValue } from "./formula";
 
 export type CellScalar = string | number | boolean;
@@ -95,7 +96,7 @@ export function key(r: number, c: number): string {
   return `${r},${c}`;
 }
 
-export { columnLetters as colLetters } from "../../src/core/cells";
+export const colLetters = columnLetters;
 
 export function colNumber(letters: string): number {
   let n = 0;
