@@ -33,9 +33,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
   const g = new Grid();
   const cur = currencyFormat(b.currency);
   const moneyStyle: CellStyle = { numberFormat: cur };
-  g.set(1, 1, title, STYLE.title);
-  g.pad(1, 2, LAST_COL, STYLE.title);
-  g.set(2, 1, "Cost Report", STYLE.subtitle);
+  g.heading(title, "Cost Report", LAST_COL);
   g.set(2, LAST_COL, `Currency: ${b.currency}`, { ...STYLE.muted, hAlign: "right" });
   g.set(
     3,

@@ -49,9 +49,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   const firstTotal = DOOD_FIRST_DAY_COL + n;
   const lastCol = firstTotal + DOOD_TOTAL_HEADERS.length - 1;
   const cur = currencyFormat(currency);
-  g.set(1, 1, title, STYLE.title);
-  g.pad(1, 2, Math.max(lastCol, 8), STYLE.title);
-  g.set(2, 1, "Day Out of Days", STYLE.subtitle);
+  g.heading(title, "Day Out of Days", Math.max(lastCol, 8));
   g.set(
     2,
     4,

@@ -29,10 +29,8 @@ const STRIP_CELL: CellStyle[] = [{ bold: true }, {}, {}, { wrap: true }, { wrap:
 export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
   const g = new Grid();
   const merges: Merge[] = [{ r1: 1, c1: 1, r2: 1, c2: LAST_COL }];
-  g.set(1, 1, title, STYLE.title);
-  g.pad(1, 2, LAST_COL, STYLE.title);
+  g.heading(title, "Shooting Schedule", LAST_COL);
   const totalPages = s.days.reduce((n, d) => n + d.pages, 0);
-  g.set(2, 1, "Shooting Schedule", STYLE.subtitle);
   g.set(2, 5, `${s.days.length} shooting day${s.days.length === 1 ? "" : "s"}, ${formatEighths(totalPages)} pages`, STYLE.muted);
   g.row(HEADER_ROW, 1, [...SCHEDULE_HEADERS], STYLE.header, COLUMN_ALIGN);
 

@@ -118,6 +118,13 @@ export class Grid {
     });
   }
 
+  /** The heading every generated sheet opens with: the production's title band, then the sheet's name. */
+  heading(title: string, sheet: string, lastCol: number): void {
+    this.set(1, 1, title, STYLE.title);
+    this.pad(1, 2, lastCol, STYLE.title);
+    this.set(2, 1, sheet, STYLE.subtitle);
+  }
+
   /** Fills blank cells of a row so a fill or border spans the whole width. */
   pad(r: number, c1: number, c2: number, s: CellStyle): void {
     for (let c = c1; c <= c2; c++) if (!this.used.get(r)?.has(c)) this.set(r, c, null, s);

@@ -17,9 +17,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
   const g = new Grid();
   const cur = currencyFormat(b.currency);
   const moneyStyle: CellStyle = { numberFormat: cur };
-  g.set(1, 1, title, STYLE.title);
-  g.pad(1, 2, LAST_COL, STYLE.title);
-  g.set(2, 1, "Top Sheet", STYLE.subtitle);
+  g.heading(title, "Top Sheet", LAST_COL);
   g.set(2, 4, `Currency: ${b.currency}`, { ...STYLE.muted, hAlign: "right" });
   g.row(4, 1, ["Acct #", "Category", "Fringes", "Total"], STYLE.header, [undefined, undefined, { hAlign: "right" }, { hAlign: "right" }]);
 

@@ -181,15 +181,8 @@ export interface CallSheetCast {
   setCall: number;
 }
 
-export interface CallSheetLocation {
-  name: string;
-  address: string;
-  parking: string;
-  hospital: string;
-  latitude?: number;
-  longitude?: number;
-  notes: string;
-}
+/** A location as the call sheet lists it: the Locations row without its bookkeeping. */
+export type CallSheetLocation = Omit<Location, "row" | "timeZone">;
 
 export interface CallSheet {
   production: string;

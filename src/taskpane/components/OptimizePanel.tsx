@@ -20,7 +20,7 @@ import {
 import type { BoardFigures } from "../../core/optimize/stripboardOptimizer";
 import { formatCents } from "../../core/money";
 import type { Problem } from "../../core/problems";
-import type { Message, OptimizeProgress, OptimizeResult, OptimizeRun, OptimizerService } from "../services/prodbookService";
+import type { CommandOutcome, Message, OptimizeProgress, OptimizeResult, OptimizeRun, OptimizerService } from "../services/prodbookService";
 import { ProblemList } from "./ProblemList";
 
 const useStyles = makeStyles({
@@ -43,6 +43,16 @@ export const TIME_BUDGETS: { ms: number; label: string }[] = [
   { ms: 180_000, label: "3 minutes" },
 ];
 const DEFAULT_BUDGET = 10_000;
+
+/** What Apply and Restore show when the host call itself fails: nothing was reported as written. */
+function failedWrite(e: unknown): CommandOutcome {
+  return {
+    ok: false,
+    problems: [],
+    written: [],
+    messages: [{ intent: "error", text: `Something went wrong: ${String((e as Error)?.message ?? e)}` }],
+  };
+}
 
 /** Cents in the production's currency ("$44,966.00"); an unknown code is written before the figure. */
 export function formatMoney(cents: number, currency: string): string {
@@ -180,12 +190,7 @@ export function OptimizePanel({ service, disabled = false, onSelectProblem }: Op
   const apply = useCallback(async () => {
     if (!done || phase !== "idle") return;
     setPhase("applying");
-    const r = await service.apply(done.plan, done.basis).catch((e: unknown) => ({
-      ok: false,
-      problems: [],
-      written: [],
-      messages: [{ intent: "error" as const, text: `Something went wrong: ${String((e as Error)?.message ?? e)}` }],
-    }));
+    const r = await service.apply(done.plan, done.basis).catch(failedWrite);
     if (!alive.current) return;
     setPhase("idle");
     setMessages(r.messages);
@@ -196,12 +201,7 @@ export function OptimizePanel({ service, disabled = false, onSelectProblem }: Op
   const restore = useCallback(async () => {
     if (phase !== "idle") return;
     setPhase("restoring");
-    const r = await service.restore().catch((e: unknown) => ({
-      ok: false,
-      problems: [],
-      written: [],
-      messages: [{ intent: "error" as const, text: `Something went wrong: ${String((e as Error)?.message ?? e)}` }],
-    }));
+    const r = await service.restore().catch(failedWrite);
     if (!alive.current) return;
     setPhase("idle");
     setMessages(r.messages);
