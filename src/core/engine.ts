@@ -3,6 +3,7 @@ import { BudgetModel, budgetReportJson, computeBudget } from "./budget";
 import { Problem, Problems } from "./problems";
 import { ScheduleModel, buildSchedule, scheduleReportJson } from "./schedule";
 import { Settings, readSettings } from "./settings";
+import { globalsReportJson } from "./globals";
 
 /** Everything the engine computes from one workbook: the one call every adapter makes. */
 export interface EngineResult {
@@ -25,15 +26,26 @@ export function runEngine(wb: WorkbookInput, opts: EngineOptions = {}): EngineRe
   const problems = new Problems();
   const settings = readSettings(wb, problems);
   const wantBudget = opts.budget ?? true;
+  const doBudget = wantBudget && (opts.budget === true || !!findTable(wb, "Accounts") || !!findTable(wb, "Budget"));
+  const doSchedule = (opts.schedule ?? true) && (opts.schedule === true || !!findTable(wb, "Stripboard"));
+  const hasBoard = !!findTable(wb, "Stripboard");
+  // The budget follows the schedule (globals, cast-tied lines), so the board is read first; its
+  // problems are listed after the budget's, as they always were.
+  const scheduleProblems = new Problems();
+  const schedule: ScheduleModel | undefined = doSchedule || (doBudget && hasBoard) ? buildSchedule(wb, settings, scheduleProblems) : undefined;
   let budget: BudgetModel | undefined;
-  if (wantBudget && (opts.budget === true || findTable(wb, "Accounts") || findTable(wb, "Budget"))) {
-    budget = computeBudget(wb, settings, problems);
+  if (doBudget) budget = computeBudget(wb, settings, problems, { schedule, hasBoard });
+  if (doSchedule) problems.list.push(...scheduleProblems.list);
+  else if (budget && scheduleProblems.hasErrors && budgetFollowsSchedule(budget)) {
+    // Update budget alone: the board's errors matter only when figures come from it.
+    for (const p of scheduleProblems.errors) problems.add({ ...p, message: `${p.message} (the budget's schedule figures depend on it)` });
   }
-  let schedule: ScheduleModel | undefined;
-  if ((opts.schedule ?? true) && (opts.schedule === true || findTable(wb, "Stripboard"))) {
-    schedule = buildSchedule(wb, settings, problems);
-  }
-  return { settings, budget, schedule, problems: problems.list };
+  return { settings, budget, schedule: doSchedule ? schedule : undefined, problems: problems.list };
+}
+
+/** True when a budget line uses a global computed from the schedule or is tied to a cast member. */
+function budgetFollowsSchedule(b: BudgetModel): boolean {
+  return b.lines.some((l) => l.cast || l.usesGlobals);
 }
 
 export function hasErrors(r: { problems: Problem[] }): boolean {
@@ -48,6 +60,7 @@ export function reportJson(r: EngineResult) {
     budget: r.budget
       ? budgetReportJson(r.budget)
       : { currency: r.settings.currency, total: 0, grandTotal: 0, sections: [], markups: [], accounts: [] },
+    globals: r.budget ? globalsReportJson(r.budget.globals) : [],
     schedule: sched ? sched.schedule : { days: [] },
     dood: sched ? sched.dood : { cast: [] },
     problems: r.problems.map((p) => ({

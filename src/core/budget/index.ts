@@ -1,4 +1,10 @@
-import { WorkbookInput } from "../cells";
+import { WorkbookInput, findTable } from "../cells";
+import { globalLookup, readGlobals } from "../globals";
+import { castKey, readCast } from "../schedule/cast";
+import type { ScheduleModel } from "../schedule/model";
+import { CastDays } from "./castLines";
+import { ExprCache } from "./lineValues";
+import { buildScheduleVsBudget } from "./scheduleVsBudget";
 import { Cents, toUnits } from "../money";
 import { Problems } from "../problems";
 import { Settings } from "../settings";
@@ -10,13 +16,41 @@ import { computeMarkups } from "./markups";
 import { BudgetModel } from "./model";
 
 export * from "./model";
+export type { ScheduleVsBudget, CastBudgetRow } from "./scheduleVsBudget";
+
+/** What the budget may take from the schedule: globals and the DOOD days of cast-tied lines. */
+export interface BudgetContext {
+  schedule?: ScheduleModel;
+  /** True when the workbook has a Stripboard, even one that could not be read. */
+  hasBoard?: boolean;
+}
+
+/** Each Cast member's Daily Rate and DOOD days, by castKey; undefined when there is no Cast table. */
+function castDays(wb: WorkbookInput, schedule: ScheduleModel | undefined): Map<string, CastDays> | undefined {
+  const out = new Map<string, CastDays>();
+  if (schedule) {
+    const rows = new Map(schedule.dood.cast.map((r) => [r.id, r]));
+    for (const m of schedule.cast) {
+      const r = rows.get(m.id);
+      out.set(castKey(m.id), { id: m.id, character: m.character, dailyRate: toUnits(m.dailyRate), work: r?.work ?? 0, hold: r?.hold ?? 0, drop: r?.drop ?? 0 });
+    }
+    return out;
+  }
+  if (!findTable(wb, "Cast")) return undefined;
+  // The Cast table's own problems are the schedule's to report; here it is only a lookup.
+  for (const m of readCast(wb, new Problems()).members) out.set(castKey(m.id), { id: m.id, character: m.character, dailyRate: toUnits(m.dailyRate), work: 0, hold: 0, drop: 0 });
+  return out;
+}
 
 /** The budget and cost report of a workbook; undefined when it has no usable `Accounts`. */
-export function computeBudget(wb: WorkbookInput, settings: Settings, problems: Problems): BudgetModel | undefined {
+export function computeBudget(wb: WorkbookInput, settings: Settings, problems: Problems, bctx: BudgetContext = {}): BudgetModel | undefined {
   const coa = readAccounts(wb, problems);
   if (!coa) return undefined;
   const fringeDefs = readFringes(wb, problems);
-  const lines = readLines(wb, coa, fringeDefs, problems);
+  const globals = readGlobals(wb, settings, bctx.schedule, problems, bctx.hasBoard ?? bctx.schedule !== undefined);
+  const daysPerWeek = globals.byKey.get("DAYS_PER_WEEK")?.value ?? 5;
+  const cast = castDays(wb, bctx.schedule);
+  const lines = readLines(wb, coa, fringeDefs, problems, { exprs: new ExprCache(globalLookup(globals)), daysPerWeek, cast, scheduled: bctx.schedule !== undefined });
   const ledger = readLedger(wb, coa, problems);
   const forecast = readForecast(wb, coa, problems);
   const accounts = buildCostReport(coa, lines, ledger, forecast, settings.overTolerance, settings.watchAt);
@@ -43,6 +77,9 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
     totals,
     overTolerance: settings.overTolerance,
     watchAt: settings.watchAt,
+    globals,
+    daysPerWeek,
+    scheduleVsBudget: bctx.schedule ? buildScheduleVsBudget(bctx.schedule.dood, lines, (id) => cast?.get(castKey(id))?.dailyRate ?? 0) : undefined,
   };
 }
 

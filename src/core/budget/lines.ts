@@ -5,6 +5,8 @@ import { openTable } from "../tables";
 import { ChartOfAccounts } from "./accounts";
 import { BudgetLine, Fringe } from "./model";
 import { BUDGET_SPEC, FRINGES_SPEC } from "./specs";
+import { LineContext, plainLines, tieLine } from "./castLines";
+import { readLineNumber } from "./lineValues";
 
 /** Reads `Fringes` (optional). Type `%` takes Rate as a share; `Flat` as money per unit. */
 export function readFringes(wb: WorkbookInput, problems: Problems): Map<string, Fringe> {
@@ -83,9 +85,11 @@ export function readLines(
   coa: ChartOfAccounts,
   fringes: Map<string, Fringe>,
   problems: Problems,
+  ctx: LineContext = plainLines(),
 ): BudgetLine[] {
   const t = openTable(wb, BUDGET_SPEC, problems, { required: true, allowEmpty: true });
   if (!t) return [];
+  const hasCastId = t.has("castId");
   const lines: BudgetLine[] = [];
   const hasFringes = t.has("fringes");
   // Budgets repeat a handful of fringe lists over thousands of lines: parse each text once.
@@ -96,10 +100,15 @@ export function readLines(
     if (account && !coa.byCode.has(account)) {
       t.error(row, "account", `Account ${showValue(account)} is not a Code in ${coa.table}`);
     }
-    const amount = t.number(row, "amount", { blank: 0 });
-    const x = hasX ? t.number(row, "x", { blank: 1 }) : 1;
-    const rate = t.number(row, "rate", { blank: 0 });
-    if (amount === undefined || x === undefined || rate === undefined || !account) continue;
+    const amountCell = readLineNumber(t, row, "amount", 0, ctx.exprs);
+    const xCell = hasX ? readLineNumber(t, row, "x", 1, ctx.exprs) : { value: 1, source: "blank" as const };
+    const rateCell = readLineNumber(t, row, "rate", 0, ctx.exprs);
+    const castId = hasCastId ? t.text(row, "castId") : "";
+    const tie = castId ? tieLine(t, row, castId, amountCell, rateCell, ctx) : undefined;
+    if (!amountCell || !xCell || !rateCell || !account) continue;
+    const amount = tie ? tie.amount : amountCell.value;
+    const x = xCell.value;
+    const rate = tie ? tie.rate : rateCell.value;
     let total: Cents;
     try {
       total = roundCents(amount, x, rate);
@@ -130,6 +139,8 @@ export function readLines(
       rate,
       total,
       fringes: lineFringes,
+      ...(amountCell.source === "global" || xCell.source === "global" || rateCell.source === "global" ? { usesGlobals: true } : {}),
+      ...(tie ? { cast: tie.cast } : {}),
     });
   }
   return lines;

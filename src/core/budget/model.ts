@@ -1,3 +1,5 @@
+import type { Globals } from "../globals";
+import type { ScheduleVsBudget } from "./scheduleVsBudget";
 import { Cents } from "../money";
 
 /** OVER: EFC beyond budget × (1 + tolerance); WATCH: spent share at or past Watch At; else OK. */
@@ -28,6 +30,26 @@ export interface BudgetLine {
   total: Cents;
   /** One rounded amount per fringe code, in the order the line lists them. */
   fringes: { code: string; amount: Cents }[];
+  /** True when Amount, X or Rate was a global or an expression (issue 11). */
+  usesGlobals?: boolean;
+  /** Set on a line tied to a cast member by its Cast ID (issue 11). */
+  cast?: LineCast;
+}
+
+/** How a Budget line follows the DOOD. */
+export interface LineCast {
+  /** The Cast ID as the Cast table spells it. */
+  id: string;
+  /** Days, weeks or a run of show; undefined when the Units are none of those (tied for reporting only). */
+  basis?: "days" | "weeks" | "run";
+  /** The Amount the DOOD gives; undefined without a schedule or a basis. */
+  dood?: number;
+  /** Where the Amount used came from: the DOOD (cell blank), or what the user typed / wrote as an expression. */
+  amountFrom: "dood" | "typed" | "global";
+  /** Days the line budgets (weeks × DAYS_PER_WEEK), when it has a basis. */
+  days?: number;
+  /** Rate per day the line pays at. */
+  dayRate: number;
 }
 
 export interface Fringe {
@@ -94,4 +116,9 @@ export interface BudgetModel {
   totals: AccountFigures;
   overTolerance: number;
   watchAt: number;
+  /** Typed and computed globals (issue 11). */
+  globals: Globals;
+  daysPerWeek: number;
+  /** Cast days on the DOOD against the tied lines; present when the budget had a schedule. */
+  scheduleVsBudget?: ScheduleVsBudget;
 }

@@ -20,6 +20,8 @@ export const BUDGET_SPEC: TableSpec = {
     { key: "x", header: "X", aliases: ["Times", "Mult", "Multiplier"] },
     { key: "rate", header: "Rate", required: true },
     { key: "fringes", header: "Fringes", aliases: ["Fringe", "Fringe Codes"] },
+    // Extension (issue 11): ties the line to a cast member's DOOD days.
+    { key: "castId", header: "Cast ID", aliases: ["Cast #", "Cast No", "Cast Number"] },
   ],
 };
 

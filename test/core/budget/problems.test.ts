@@ -19,7 +19,7 @@ describe("bad budget input: one clear problem each, naming sheet, table, row, co
         row: 4,
         column: "Rate",
         cell: "F4",
-        message: 'Rate must be a number, not "twelve hundred"',
+        message: 'Rate must be a number, a global or an expression like SHOOT_WEEKS + 2, not "twelve hundred": it has the name hundred at character 8 where an operator is expected',
       },
     ]);
   });
