@@ -183,8 +183,8 @@ async function optimize(cmd: OptimizeCommand, io: CliIo): Promise<number> {
     io.stdout(planJson(plan, currency, written) + "\n");
   } else {
     let hint = "";
-    if (plan.improved && plan.after.moves > plan.before.moves && !checked.settings.companyMoveCost) {
-      hint = `Company moves went from ${plan.before.moves} to ${plan.after.moves} because they cost nothing here: give Settings a Company Move Cost to weigh them against hold days.\n`;
+    if (!checked.settings.companyMoveCost) {
+      hint = `No company move was added to save holds (Settings has no Company Move Cost; give one to trade moves for hold days).\n`;
     }
     io.stdout(planText(plan, currency, (Date.now() - t0) / 1000, cmd.seed ?? 1) + hint + writeNote + "\n");
   }
@@ -211,12 +211,34 @@ function figuresJson(f: BoardFigures): string {
   return `{"holdDays": ${f.holdDays}, "holdCost": ${jsonMoney(f.holdCost)}, "moves": ${f.moves}, "days": ${f.days}, "total": ${jsonMoney(f.total)}}`;
 }
 
+/** Holds per cast member before and after, as the DOOD charges them. */
+function castJson(plan: StripboardPlan): string {
+  const rows = plan.cast.map((m, i) => {
+    const b = plan.before.holds[i];
+    const a = plan.after.holds[i];
+    return `{"id": ${JSON.stringify(m.id)}, "character": ${JSON.stringify(m.character)}, "holdDaysBefore": ${b.holdDays}, "holdDaysAfter": ${a.holdDays}, "holdCostBefore": ${jsonMoney(b.holdCost)}, "holdCostAfter": ${jsonMoney(a.holdCost)}}`;
+  });
+  return `[${rows.join(", ")}]`;
+}
+
+function movedJson(plan: StripboardPlan): string {
+  return `[${plan.moved.map((m) => `{"scene": ${JSON.stringify(m.scene)}, "from": ${m.fromDay}, "to": ${m.toDay}}`).join(", ")}]`;
+}
+
 export function planJson(plan: StripboardPlan, currency: string, written: string | undefined): string {
+  const bound = plan.lowerBound === undefined ? "null" : jsonMoney(plan.lowerBound);
+  const gap = plan.gap === undefined ? "null" : String(Math.round(plan.gap * 10000) / 10000);
   return (
     `{"before": ${figuresJson(plan.before)}, "after": ${figuresJson(plan.after)}, "improved": ${plan.improved}, "optimal": ${plan.optimal}, ` +
+    `"lowerBound": ${bound}, "gap": ${gap}, "cast": ${castJson(plan)}, "moved": ${movedJson(plan)}, ` +
     `"basis": ${JSON.stringify(plan.basis)}, "iterations": ${plan.iterations}, "ms": ${Math.round(plan.elapsedMs)}, ` +
     `"currency": ${JSON.stringify(currency)}, "written": ${written === undefined ? "null" : JSON.stringify(written)}}`
   );
+}
+
+/** A gap as a whole percentage, rounded up so it is never understated ("12%"). */
+export function gapPercent(gap: number): string {
+  return `${Math.ceil(gap * 100 - 1e-9)}%`;
 }
 
 function money(c: number, currency: string): string {
@@ -240,6 +262,13 @@ function planText(plan: StripboardPlan, currency: string, seconds: number, seed:
   s += row(`Total (${currency})`, formatCents(b.total), formatCents(a.total));
   s += "\n";
   if (plan.optimal) s += "Proved optimal: every strip needs a day of its own, so the exact solver settled the order.\n";
+  else if (plan.gap !== undefined) s += `Not proved optimal: the hold cost is at most ${gapPercent(plan.gap)} above the best possible (at least ${money(plan.lowerBound!, currency)}).\n`;
+  const changed = plan.cast.map((m, i) => ({ m, b: b.holds[i], a: a.holds[i] })).filter((x) => x.b.holdDays !== x.a.holdDays || x.b.holdCost !== x.a.holdCost);
+  if (plan.improved && changed.length > 0) {
+    s += "Holds by cast member (before -> after):\n";
+    for (const { m, b: hb, a: ha } of changed) s += `  ${`${m.id} ${m.character}`.padEnd(28)}${`${hb.holdDays} -> ${ha.holdDays}`.padStart(10)}${`${formatCents(hb.holdCost)} -> ${formatCents(ha.holdCost)}`.padStart(28)}\n`;
+  }
+  if (plan.improved && plan.moved.length > 0) s += `${plural(plan.moved.length, "strip")} change day: ${plan.moved.slice(0, 12).map((x) => `${x.scene} (day ${x.fromDay} -> ${x.toDay})`).join(", ")}${plan.moved.length > 12 ? ", ..." : ""}\n`;
   if (!plan.improved) s += plan.optimal ? "The current order is already optimal.\n" : "The current order is already the best found.\n";
   else if (a.total < b.total) s += `Saves ${money(b.total - a.total, currency)}.\n`;
   else s += "The current order breaks a lock, an actor's unavailable dates or the day capacity; the new order keeps them all.\n";

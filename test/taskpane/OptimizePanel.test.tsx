@@ -30,10 +30,42 @@ globalThis.ResizeObserver ??= class {
 };
 
 const basis: RawTable = { name: "Stripboard", sheet: "Stripboard", headerRow: 1, firstColumn: 1, headers: ["Scene"], rows: [["1"]] };
-// The sample production's figures: 31 hold days at the cast's daily rates = $44,966.00.
+// The sample production's DOOD figures: 15 hold days at the cast's daily rates = $25,030.00.
 const plan: StripboardPlan = {
-  before: { holdDays: 31, holdCost: 4_496_600, moves: 1, total: 4_496_600, daysUsed: 11, days: 11 },
-  after: { holdDays: 2, holdCost: 180_000, moves: 3, total: 180_000, daysUsed: 11, days: 11 },
+  before: {
+    holdDays: 15,
+    holdCost: 2_503_000,
+    moves: 1,
+    total: 2_503_000,
+    daysUsed: 11,
+    days: 11,
+    holds: [
+      { holdDays: 9, holdCost: 1_500_000, dropDays: 0 },
+      { holdDays: 6, holdCost: 1_003_000, dropDays: 2 },
+      { holdDays: 0, holdCost: 0, dropDays: 0 },
+    ],
+  },
+  after: {
+    holdDays: 2,
+    holdCost: 180_000,
+    moves: 1,
+    total: 180_000,
+    daysUsed: 11,
+    days: 11,
+    holds: [
+      { holdDays: 2, holdCost: 180_000, dropDays: 0 },
+      { holdDays: 0, holdCost: 0, dropDays: 0 },
+      { holdDays: 0, holdCost: 0, dropDays: 0 },
+    ],
+  },
+  cast: [
+    { id: "1", character: "Sheriff Cole" },
+    { id: "2", character: "Young Maggie" },
+    { id: "3", character: "Deputy" },
+  ],
+  moved: [{ scene: "12", set: "Diner", fromDay: 3, toDay: 5 }],
+  lowerBound: 160_000,
+  gap: 0.12,
   improved: true,
   optimal: false,
   rows: { headers: ["Scene"], rows: [["1"], ["End of Day 1"]] },
@@ -87,7 +119,7 @@ describe("Optimize panel", () => {
     fireEvent.click(button("Optimize"));
     expect(f.service.start).toHaveBeenCalledWith(2000, expect.any(Function));
     act(() => f.progress({ best: { ...plan.after, holdCost: 250_000 }, iterations: 5000, elapsedMs: 500, timeLimitMs: 2000 }));
-    const bar = screen.getByRole("progressbar", { name: /^Optimizing: Best so far: \$2,500.00 hold cost, 2 hold days, 3 company moves$/ });
+    const bar = screen.getByRole("progressbar", { name: /^Optimizing: Best so far: \$2,500.00 hold cost, 2 hold days, 1 company move$/ });
     expect(bar.getAttribute("aria-valuenow")).toBe("0.25"); // 500 of 2000 ms
     expect(button("Optimize").disabled).toBe(true);
     await act(async () => f.finish({ status: "done", plan, currency: "USD", basis, problems: [] }));
@@ -95,11 +127,19 @@ describe("Optimize panel", () => {
     const table = screen.getByRole("table", { name: "Before and after" });
     const cells = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(cells).toEqual([
-      ["Hold days", "31", "2"],
-      ["Hold cost", "$44,966.00", "$1,800.00"],
-      ["Company moves", "1", "3"],
+      ["Hold days", "15", "2"],
+      ["Hold cost", "$25,030.00", "$1,800.00"],
+      ["Company moves", "1", "1"],
       ["Shooting days", "11", "11"],
     ]);
+    // As a first AD reads the plan: who is held now and after, which strips move, how sure it is.
+    const holds = screen.getByRole("table", { name: "Holds by cast member" });
+    expect([...holds.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent))).toEqual([
+      ["1 Sheriff Cole", "9 ($15,000.00)", "2 ($1,800.00)"],
+      ["2 Young Maggie", "6 ($10,030.00)", "0 ($0.00)"],
+    ]);
+    expect(screen.getByRole("list", { name: "Strips that change day" }).textContent).toBe("Sc. 12 Diner: day 3 → day 5");
+    expect(screen.getByText("Not proved optimal: at most 12% above the best possible.")).toBeTruthy();
     expect(button("Apply").disabled).toBe(false);
     await act(async () => fireEvent.click(button("Apply")));
     expect(f.service.apply).toHaveBeenCalledWith(plan, basis);

@@ -1,4 +1,4 @@
-import { allowedOn, BoardProblem, BoardSolution, evaluateBoard, groupByLocation, violations } from "./boardModel";
+import { allowedOn, BoardProblem, BoardSolution, compareCost, evaluateBoard, groupByLocation, violations } from "./boardModel";
 import { TalentInstance } from "./talentInstance";
 import { solveTalent } from "./talentSolver";
 
@@ -29,8 +29,10 @@ function dayInstance(p: BoardProblem, days: number[][]): TalentInstance {
 
 export interface ExactDayOrder {
   solution: BoardSolution;
-  /** The day order is proved to cost least for these days' contents. */
+  /** The day order is proved to cost least for these days' contents (every gap held). */
   optimal: boolean;
+  /** Proved lower bound on the hold cost with every gap held (cents). */
+  holdLowerBound: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface ExactDayOrder {
  */
 export function orderDaysExactly(p: BoardProblem, sol: BoardSolution, timeLimitMs: number): ExactDayOrder | undefined {
   const days = sol.days;
-  if (days.length < 2) return { solution: sol, optimal: true };
+  if (days.length < 2) return { solution: sol, optimal: true, holdLowerBound: 0 };
   const inst = dayInstance(p, days);
   const identity = days.map((_, d) => d);
   const res = solveTalent(inst, { timeLimitMs: Math.max(1, timeLimitMs), initialOrder: identity });
@@ -50,8 +52,8 @@ export function orderDaysExactly(p: BoardProblem, sol: BoardSolution, timeLimitM
   }
   const solution = { days: reordered.map((ids) => groupByLocation(p.strips, ids)) };
   if (violations(p, solution).length) return undefined;
-  if (evaluateBoard(p, solution).total > evaluateBoard(p, sol).total) return undefined;
-  return { solution, optimal: res.optimal };
+  if (compareCost(p, evaluateBoard(p, solution), evaluateBoard(p, sol)) > 0) return undefined;
+  return { solution, optimal: res.optimal, holdLowerBound: res.lowerBound - (res.totalPaid - res.idle) };
 }
 
 /**
@@ -73,5 +75,5 @@ export function solvePureTalent(p: BoardProblem, current: BoardSolution, timeLim
     initialOrder: initialOrder.length === strips.length ? initialOrder : undefined,
   });
   const days: number[][] = Array.from({ length: p.days }, (_, d) => (d < res.order.length ? [res.order[d]] : []));
-  return { solution: { days }, optimal: res.optimal };
+  return { solution: { days }, optimal: res.optimal, holdLowerBound: res.lowerBound - (res.totalPaid - res.idle) };
 }

@@ -1,4 +1,6 @@
+import { EpochDay } from "../dates";
 import { Cents } from "../money";
+import { doodRow } from "../schedule/dood";
 
 /**
  * The stripboard optimizer's problem, stripped to what it needs: strips to place on shooting days.
@@ -30,6 +32,20 @@ export interface BoardProblem {
   unavailable: boolean[][];
   /** Cost of one company move, in cents. */
   moveCost: Cents;
+  /**
+   * Dates of the days (Start Date set): the DOOD's drop and pick-up rule then applies, once per
+   * member, at the first gap of more than `dropDays` calendar days. Undated days drop no one,
+   * as in the DOOD.
+   */
+  dates?: readonly EpochDay[];
+  /** Settings Drop Days (10 when left out). */
+  dropDays?: number;
+  /**
+   * With no Company Move Cost (moveCost 0): the most company moves the optimizer may use without
+   * being told a price for them, the current board's. Moves above it rank before any hold cost,
+   * so no company move is ever added to save holds.
+   */
+  moveCap?: number;
 }
 
 /** An assignment of strips to days, each day's strips in shooting order. */
@@ -38,7 +54,10 @@ export interface BoardSolution {
 }
 
 export interface BoardCost {
-  /** Hold days summed over cast (a day between first and last work day not worked). */
+  /**
+   * Hold days summed over cast, as the DOOD counts them: a day between first and last work day
+   * not worked, except the days between a drop and its pick-up.
+   */
   holdDays: number;
   holdCost: Cents;
   /** Changes of location within a day, summed over days. */
@@ -47,6 +66,15 @@ export interface BoardCost {
   total: Cents;
   /** Days with at least one strip. */
   daysUsed: number;
+  /** Per cast index: hold days and their cost at the Daily Rate (the DOOD's Hold and hold cost). */
+  holds: MemberHold[];
+}
+
+export interface MemberHold {
+  holdDays: number;
+  holdCost: Cents;
+  /** Shooting days between drop and pick-up (0 when not dropped). */
+  dropDays: number;
 }
 
 /** Can strip s go on day d at all (lock and cast availability; capacity is judged separately)? */
@@ -69,38 +97,49 @@ export function groupByLocation(strips: BoardStrip[], ids: number[]): number[] {
     .map((x) => x.id);
 }
 
-/** Evaluates a solution from scratch (the search keeps these figures incrementally). */
+/**
+ * Evaluates a solution from scratch with the DOOD's own row builder, so the optimizer's hold
+ * figures are the DOOD's by construction (the search keeps the same figures incrementally).
+ */
 export function evaluateBoard(p: BoardProblem, sol: BoardSolution): BoardCost {
-  const first = new Array<number>(p.rates.length).fill(-1);
-  const last = new Array<number>(p.rates.length).fill(-1);
-  const work = new Array<number>(p.rates.length).fill(0);
+  const workDays: number[][] = p.rates.map(() => []);
   let moves = 0;
   let daysUsed = 0;
   sol.days.forEach((ids, d) => {
     if (ids.length) daysUsed++;
-    const on = new Set<number>();
     let prevLoc: string | undefined;
     for (const id of ids) {
       const s = p.strips[id];
       if (prevLoc !== undefined && s.location !== prevLoc) moves++;
       prevLoc = s.location;
-      for (const c of s.cast) on.add(c);
-    }
-    for (const c of on) {
-      if (first[c] < 0) first[c] = d;
-      last[c] = d;
-      work[c]++;
+      for (const c of s.cast) {
+        const list = workDays[c];
+        if (list[list.length - 1] !== d) list.push(d);
+      }
     }
   });
   let holdDays = 0;
   let holdCost = 0;
-  for (let c = 0; c < p.rates.length; c++) {
-    if (first[c] < 0) continue;
-    const h = last[c] - first[c] + 1 - work[c];
-    holdDays += h;
-    holdCost += h * p.rates[c];
-  }
-  return { holdDays, holdCost, moves, total: holdCost + moves * p.moveCost, daysUsed };
+  const holds = p.rates.map((rate, c) => {
+    const row = doodRow({ id: "", character: "", actor: "", dailyRate: rate }, workDays[c], sol.days.length, p.dates, p.dropDays ?? 10);
+    holdDays += row.hold;
+    holdCost += row.holdCost;
+    return { holdDays: row.hold, holdCost: row.holdCost, dropDays: row.drop };
+  });
+  return { holdDays, holdCost, moves, total: holdCost + moves * p.moveCost, daysUsed, holds };
+}
+
+/** Company moves over the cap that ranks them before holds (0 when moves have a price or no cap). */
+export function excessMoves(p: BoardProblem, moves: number): number {
+  return p.moveCost > 0 || p.moveCap === undefined ? 0 : Math.max(0, moves - p.moveCap);
+}
+
+/**
+ * Which of two costs is better, as the optimizer ranks them: company moves over the cap first,
+ * then the total (hold cost plus priced moves), then fewer moves. Negative when a is better.
+ */
+export function compareCost(p: BoardProblem, a: BoardCost, b: BoardCost): number {
+  return excessMoves(p, a.moves) - excessMoves(p, b.moves) || a.total - b.total || a.moves - b.moves;
 }
 
 /** Every rule the optimizer must keep: each strip once, locks, availability, capacity. */

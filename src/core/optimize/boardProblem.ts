@@ -96,7 +96,16 @@ export function boardProblem(wb: WorkbookInput, settings: Settings, model: Sched
         if (date >= w.from && date <= w.to) unavailable[w.cast][d] = true;
       });
     }
-    const problem: BoardProblem = { strips, rates, days, capacity, unavailable, moveCost: settings.companyMoveCost === undefined ? 0 : fromUnits(settings.companyMoveCost) };
+    const problem: BoardProblem = {
+      strips,
+      rates,
+      days,
+      capacity,
+      unavailable,
+      moveCost: settings.companyMoveCost === undefined ? 0 : fromUnits(settings.companyMoveCost),
+      dates,
+      dropDays: settings.dropDays,
+    };
     const { solution, unplaced } = feasibleStart(problem, current);
     if (unplaced.length === 0) return { problem, current: { days: current }, start: solution, dates, basis };
     if (settings.pagesPerDay === undefined || days >= strips.length + maxLock + 1) {

@@ -1,4 +1,4 @@
-import { allowedOn, BoardCost, BoardProblem, BoardSolution, evaluateBoard, groupByLocation } from "./boardModel";
+import { allowedOn, BoardCost, BoardProblem, BoardSolution, compareCost, evaluateBoard, groupByLocation } from "./boardModel";
 import { isPureTalent, orderDaysExactly, solvePureTalent } from "./boardExact";
 import { mulberry32 } from "./talentHeuristic";
 
@@ -33,6 +33,13 @@ export class BoardSearch {
   private readonly last: Int32Array;
   private readonly work: Int32Array;
   private readonly locs: Map<string, number>[];
+  /** Hold days of each member, kept with the DOOD's drop rule. */
+  private readonly holdOf: Int32Array;
+  /** dropAfter[d]: the first day dated more than Drop Days after day d (nDays when none). */
+  private readonly dropAfter: Int32Array;
+  private readonly drops: boolean;
+  /** Weight of a company move over the cap: more than any hold cost, in either phase. */
+  private readonly bigM: number;
   private holdCost = 0;
   private moves = 0;
   private bestDayOf: Int32Array;
@@ -54,6 +61,21 @@ export class BoardSearch {
     this.last = new Int32Array(nCast).fill(-1);
     this.work = new Int32Array(nCast);
     this.locs = Array.from({ length: this.nDays }, () => new Map());
+    this.holdOf = new Int32Array(nCast);
+    this.dropAfter = new Int32Array(this.nDays).fill(this.nDays);
+    const dates = problem.dates;
+    const dropDays = problem.dropDays ?? 10;
+    let drops = false;
+    if (dates && dates.length >= this.nDays) {
+      for (let d = 0, e = 0; d < this.nDays; d++) {
+        if (e <= d) e = d + 1;
+        while (e < this.nDays && dates[e] - dates[d] <= dropDays) e++;
+        this.dropAfter[d] = e;
+        if (e < this.nDays) drops = true;
+      }
+    }
+    this.drops = drops;
+    this.bigM = (problem.rates.reduce((a, r) => a + r, 0) * this.nDays + 1) * 1000 + problem.strips.length + 1;
     initial.days.forEach((ids, d) => ids.forEach((id) => this.place(id, d)));
     const missing = problem.strips.findIndex((s) => this.dayOf[s.id] < 0);
     if (missing >= 0) throw new Error(`the starting board leaves strip ${missing} without a day`);
@@ -69,12 +91,18 @@ export class BoardSearch {
    * nothing.
    */
   objective(): number {
-    return this.holdCost + this.moves * (this.p.moveCost > 0 ? this.p.moveCost : 0.01);
+    return this.excess() * this.bigM + this.holdCost + this.moves * (this.p.moveCost > 0 ? this.p.moveCost : 0.01);
+  }
+
+  /** Company moves over the cap (no Company Move Cost): ranked before any hold. */
+  private excess(): number {
+    const cap = this.p.moveCap;
+    return this.p.moveCost > 0 || cap === undefined || this.moves <= cap ? 0 : this.moves - cap;
   }
 
   /** The annealing's cost: the objective, or in the polish, moves with any added hold refused. */
   cost(): number {
-    return this.polishing ? this.holdCost * 1000 + this.moves : this.objective();
+    return this.polishing ? this.excess() * this.bigM + this.holdCost * 1000 + this.moves : this.objective();
   }
 
   private polishing = false;
@@ -87,14 +115,36 @@ export class BoardSearch {
     for (let id = 0; id < best.length; id++) this.place(id, best[id]);
   }
 
+  /**
+   * Member c's hold days as the DOOD counts them: the span not worked, less the days between
+   * the drop and pick-up at the first gap dated more than Drop Days apart.
+   */
   private hold(c: number): number {
-    return this.first[c] < 0 ? 0 : this.last[c] - this.first[c] + 1 - this.work[c];
+    const f = this.first[c];
+    if (f < 0) return 0;
+    const l = this.last[c];
+    const span = l - f + 1 - this.work[c];
+    if (!this.drops || span === 0) return span;
+    const row = this.cnt[c];
+    const dropAfter = this.dropAfter;
+    let prev = f;
+    for (let d = f + 1; d <= l; d++) {
+      if (row[d] === 0) continue;
+      if (d >= dropAfter[prev]) return span - (d - prev - 1);
+      prev = d;
+    }
+    return span;
+  }
+
+  private rehold(c: number): void {
+    const h = this.hold(c);
+    this.holdCost += (h - this.holdOf[c]) * this.p.rates[c];
+    this.holdOf[c] = h;
   }
 
   private addWork(c: number, d: number): void {
     const row = this.cnt[c];
     if (row[d]++ > 0) return;
-    const before = this.hold(c);
     this.work[c]++;
     if (this.first[c] < 0) {
       this.first[c] = d;
@@ -103,13 +153,12 @@ export class BoardSearch {
       if (d < this.first[c]) this.first[c] = d;
       if (d > this.last[c]) this.last[c] = d;
     }
-    this.holdCost += (this.hold(c) - before) * this.p.rates[c];
+    this.rehold(c);
   }
 
   private removeWork(c: number, d: number): void {
     const row = this.cnt[c];
     if (--row[d] > 0) return;
-    const before = this.hold(c);
     this.work[c]--;
     if (this.work[c] === 0) {
       this.first[c] = -1;
@@ -126,7 +175,7 @@ export class BoardSearch {
         this.last[c] = l;
       }
     }
-    this.holdCost += (this.hold(c) - before) * this.p.rates[c];
+    this.rehold(c);
   }
 
   private place(id: number, d: number): void {
@@ -295,6 +344,13 @@ export class BoardSearch {
     return Math.max(1, typical, this.p.moveCost / 2);
   }
 
+  /** The board the search stands on now, with its running figures (for checking them). */
+  current(): { solution: BoardSolution; holdCost: number; moves: number } {
+    const days: number[][] = Array.from({ length: this.nDays }, () => []);
+    this.p.strips.forEach((s) => days[this.dayOf[s.id]].push(s.id));
+    return { solution: { days: days.map((ids) => groupByLocation(this.p.strips, ids)) }, holdCost: this.holdCost, moves: this.moves };
+  }
+
   best(): BoardSolution {
     const days: number[][] = Array.from({ length: this.nDays }, () => []);
     this.p.strips.forEach((s) => days[this.bestDayOf[s.id]].push(s.id));
@@ -323,6 +379,14 @@ export interface OptimizeResult {
   elapsedMs: number;
   /** Proved to cost least: a board where every strip needs its own day, solved exactly. */
   optimal: boolean;
+  /** A proved lower bound on the hold cost, when the exact solver gives one (cents). */
+  lowerBound?: number;
+}
+
+/** Can the DOOD's drop rule apply at all: dated days more than Drop Days apart? */
+export function dropsPossible(p: BoardProblem): boolean {
+  const d = p.dates;
+  return d !== undefined && p.days > 1 && d.length >= p.days && d[p.days - 1] - d[0] > (p.dropDays ?? 10);
 }
 
 /**
@@ -343,11 +407,21 @@ export function optimizeBoard(p: BoardProblem, initial: BoardSolution, opts: Opt
   const elapsed = () => performance.now() - t0;
   if (p.strips.length > 1 && isPureTalent(p)) {
     const exact = solvePureTalent(p, initial, opts.timeLimitMs, opts.shouldStop);
-    const better = evaluateBoard(p, exact.solution).total <= evaluateBoard(p, initial).total;
+    const better = compareCost(p, evaluateBoard(p, exact.solution), evaluateBoard(p, initial)) <= 0;
     const solution = better ? exact.solution : initial;
     const cost = evaluateBoard(p, solution);
     opts.onProgress?.({ best: cost, iterations: 0, elapsedMs: elapsed() });
-    return { solution, cost, iterations: 0, elapsedMs: elapsed(), optimal: better && exact.optimal };
+    // The solver's cost holds every gap; where a drop may shorten one, its proof and bound are
+    // for that cost, not the DOOD's, and prove nothing here.
+    const proved = !dropsPossible(p);
+    return {
+      solution,
+      cost,
+      iterations: 0,
+      elapsedMs: elapsed(),
+      optimal: proved && better && exact.optimal,
+      lowerBound: proved ? Math.min(cost.holdCost, exact.holdLowerBound) : undefined,
+    };
   }
   const search = new BoardSearch(p, initial, opts.seed ?? 1);
   const every = opts.progressEveryMs ?? 100;

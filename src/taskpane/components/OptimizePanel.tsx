@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { BoardFigures } from "../../core/optimize/stripboardOptimizer";
+import type { BoardFigures, StripboardPlan } from "../../core/optimize/stripboardOptimizer";
 import { formatCents } from "../../core/money";
 import type { Problem } from "../../core/problems";
 import type { CommandOutcome, Message, OptimizeProgress, OptimizeResult, OptimizeRun, OptimizerService } from "../services/prodbookService";
@@ -109,6 +109,77 @@ function Figures({ before, after, currency }: { before: BoardFigures; after: Boa
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** How far above the best possible an unproved order may be, rounded up ("12%"). */
+export function gapText(gap: number): string {
+  return `${Math.ceil(gap * 100 - 1e-9)}%`;
+}
+
+/** Holds per cast member now and optimized, as the DOOD charges them: members with any hold. */
+function CastHolds({ plan, currency }: { plan: StripboardPlan; currency: string }) {
+  const styles = useStyles();
+  const rows = plan.cast
+    .map((m, i) => ({ m, b: plan.before.holds[i], a: plan.after.holds[i] }))
+    .filter(({ b, a }) => b && a && (b.holdDays > 0 || a.holdDays > 0));
+  if (rows.length === 0) return <Caption1 className={styles.hint}>No cast member is held, now or optimized.</Caption1>;
+  return (
+    <table className={styles.table} aria-label="Holds by cast member">
+      <thead>
+        <tr>
+          <th className={styles.th} scope="col">
+            Cast
+          </th>
+          <th className={styles.th} scope="col" style={{ textAlign: "right" }}>
+            Holds now
+          </th>
+          <th className={styles.th} scope="col" style={{ textAlign: "right" }}>
+            Optimized
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ m, b, a }) => (
+          <tr key={m.id}>
+            <th className={styles.label} scope="row" style={{ fontWeight: "normal", textAlign: "left" }}>
+              {m.id} {m.character}
+            </th>
+            <td className={styles.num}>
+              {b.holdDays} ({formatMoney(b.holdCost, currency)})
+            </td>
+            <td className={a.holdCost < b.holdCost ? styles.better : styles.num}>
+              {a.holdDays} ({formatMoney(a.holdCost, currency)})
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Most moved strips listed by name; the rest are counted. */
+const MOVED_SHOWN = 15;
+
+function MovedStrips({ plan }: { plan: StripboardPlan }) {
+  const styles = useStyles();
+  if (plan.moved.length === 0) return <Caption1 className={styles.hint}>Every strip stays on its day; only the order within days changes.</Caption1>;
+  const shown = plan.moved.slice(0, MOVED_SHOWN);
+  return (
+    <div>
+      <Body1>
+        {plan.moved.length === 1 ? "1 strip changes day" : `${plan.moved.length} strips change day`}:
+      </Body1>
+      <ul aria-label="Strips that change day" style={{ margin: "4px 0", paddingLeft: "20px" }}>
+        {shown.map((m) => (
+          <li key={`${m.scene}-${m.fromDay}-${m.toDay}`}>
+            Sc. {m.scene}
+            {m.set ? ` ${m.set}` : ""}: day {m.fromDay} → day {m.toDay}
+          </li>
+        ))}
+      </ul>
+      {plan.moved.length > MOVED_SHOWN && <Caption1 className={styles.hint}>and {plan.moved.length - MOVED_SHOWN} more.</Caption1>}
+    </div>
   );
 }
 
@@ -213,7 +284,7 @@ export function OptimizePanel({ service, disabled = false, onSelectProblem }: Op
   const busy = phase !== "idle" || disabled;
   const fraction = progress ? Math.min(1, progress.elapsedMs / Math.max(1, progress.timeLimitMs)) : undefined;
   const progressText = progress
-    ? `Best so far: ${formatMoney(progress.best.holdCost, currency.current)} hold cost, ${progress.best.holdDays} hold days, ${progress.best.moves} company moves`
+    ? `Best so far: ${formatMoney(progress.best.holdCost, currency.current)} hold cost, ${progress.best.holdDays} hold ${progress.best.holdDays === 1 ? "day" : "days"}, ${progress.best.moves} company ${progress.best.moves === 1 ? "move" : "moves"}`
     : "Reading the Stripboard";
   const savedWhen = saved.when && !Number.isNaN(Date.parse(saved.when)) ? new Date(saved.when).toLocaleString() : undefined;
 
@@ -260,10 +331,18 @@ export function OptimizePanel({ service, disabled = false, onSelectProblem }: Op
       {done && (
         <>
           <Figures before={done.plan.before} after={done.plan.after} currency={done.currency} />
+          {done.plan.optimal ? (
+            <Body1>Proved optimal: no order of these strips costs less.</Body1>
+          ) : (
+            done.plan.gap !== undefined && <Body1>Not proved optimal: at most {gapText(done.plan.gap)} above the best possible.</Body1>
+          )}
+          {done.plan.improved && <CastHolds plan={done.plan} currency={done.currency} />}
+          {done.plan.improved && <MovedStrips plan={done.plan} />}
           <Caption1 className={styles.hint}>
-            {done.plan.iterations.toLocaleString("en-US")} orders tried in {(done.plan.elapsedMs / 1000).toFixed(1)} s.
-            {done.plan.after.moves > done.plan.before.moves &&
-              " Company moves weigh in only when Settings gives a Company Move Cost; add one to keep locations together."}
+            {done.plan.iterations.toLocaleString("en-US")} orders tried in {(done.plan.elapsedMs / 1000).toFixed(1)} s. Hold days and cost are the
+            DOOD&apos;s, drops and pick-ups included.
+            {done.currency && done.plan.after.total === done.plan.after.holdCost && done.plan.after.moves > 0 &&
+              " Without a Company Move Cost in Settings no company move is added to save holds; give one to weigh moves against hold days."}
           </Caption1>
         </>
       )}

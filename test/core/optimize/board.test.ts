@@ -31,7 +31,7 @@ describe("board objective", () => {
 
   it("counts hold days at the daily rate and company moves within a day", () => {
     const sol: BoardSolution = { days: [[0, 4], [1], [2], [3]] };
-    expect(evaluateBoard(p, sol)).toEqual({ holdDays: 2, holdCost: 20000, moves: 1, total: 120000, daysUsed: 4 });
+    expect(evaluateBoard(p, sol)).toMatchObject({ holdDays: 2, holdCost: 20000, moves: 1, total: 120000, daysUsed: 4 });
     expect(violations(p, sol)).toEqual([]);
   });
 
