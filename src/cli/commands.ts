@@ -5,6 +5,7 @@ import { EngineResult, reportJson, runEngine } from "../core/engine";
 import { allLayouts } from "../core/layout";
 import { Problem, describeProblem } from "../core/problems";
 import { formatCents } from "../core/money";
+import { describePeriod } from "../core/budget";
 import { CliError, CliIo, EXIT } from "./io";
 import { loadXlsx, saveXlsxAtomic, samePath } from "./files";
 import { readWorkbookInput } from "./xlsxReader";
@@ -156,7 +157,11 @@ function textReport(r: EngineResult): string {
     lines.push(`  ${"".padEnd(8)} ${"Grand total".padEnd(32)} ${formatCents(b.grandTotal).padStart(16)}`);
     const over = b.accounts.filter((a) => a.status === "OVER").length;
     const watch = b.accounts.filter((a) => a.status === "WATCH").length;
-    lines.push(`  EFC ${formatCents(b.totals.efc)}, variance ${formatCents(b.totals.variance)}; ${plural(over, "account")} OVER, ${watch} on WATCH`, "");
+    lines.push(`  EFC ${formatCents(b.totals.efc)}, variance ${formatCents(b.totals.variance)}; ${plural(over, "account")} OVER, ${watch} on WATCH`);
+    lines.push(
+      `  ${describePeriod(b.window)}: actual this period ${formatCents(b.totals.period)}, to date ${formatCents(b.totals.actual)}, open commitments ${formatCents(b.totals.committed)}`,
+      "",
+    );
   }
   const s = r.schedule;
   if (s) {

@@ -1,5 +1,5 @@
 import { WorkbookInput, findTable } from "./cells";
-import { BudgetModel, budgetReportJson, computeBudget } from "./budget";
+import { BudgetModel, budgetReportJson, computeBudget, reportPeriodJson, settingsWindow } from "./budget";
 import { Problem, Problems } from "./problems";
 import { ScheduleModel, buildSchedule, scheduleReportJson } from "./schedule";
 import { Settings, readSettings } from "./settings";
@@ -59,7 +59,7 @@ export function reportJson(r: EngineResult) {
     // The shape stays the same when a part is absent: empty lists, zero totals.
     budget: r.budget
       ? budgetReportJson(r.budget)
-      : { currency: r.settings.currency, total: 0, grandTotal: 0, sections: [], markups: [], accounts: [] },
+      : { currency: r.settings.currency, total: 0, report: reportPeriodJson(settingsWindow(r.settings)), grandTotal: 0, sections: [], markups: [], accounts: [] },
     globals: r.budget ? globalsReportJson(r.budget.globals) : [],
     schedule: sched ? sched.schedule : { days: [] },
     dood: sched ? sched.dood : { cast: [] },

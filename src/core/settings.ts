@@ -18,6 +18,10 @@ export interface Settings {
   /** Issue 6 extensions (see docs/WORKBOOK-EXTENSIONS.md). */
   pagesPerDay?: number;
   companyMoveCost?: number;
+  /** Issue 16: the cost report's as-of date (absent: today, and the whole ledger counts). */
+  reportDate?: EpochDay;
+  /** Issue 16: the span of "Actual this period". */
+  period: "Week" | "Month";
   /** Any other key, kept for extensions: normalised key → raw value. */
   extra: Map<string, unknown>;
 }
@@ -39,6 +43,7 @@ export function defaultSettings(production = "Untitled production"): Settings {
     overTolerance: 0,
     watchAt: 0.9,
     dropDays: 10,
+    period: "Week",
     extra: new Map(),
   };
 }
@@ -123,6 +128,18 @@ function applySetting(s: Settings, key: string, t: TableReader, row: TableReader
       const n = t.number(row, "value");
       if (n !== undefined && n < 0) t.error(row, "value", `Company Move Cost must be 0 or more, not ${showValue(raw)}`);
       else if (n !== undefined) s.companyMoveCost = n;
+      return;
+    }
+    case "reportdate": {
+      const d = t.date(row, "value");
+      if (d !== undefined) s.reportDate = d;
+      return;
+    }
+    case "period": {
+      const p = headerKey(t.text(row, "value"));
+      if (p === "week" || p === "weekly") s.period = "Week";
+      else if (p === "month" || p === "monthly") s.period = "Month";
+      else if (p) t.error(row, "value", `Period must be Week or Month, not ${showValue(raw)}`);
       return;
     }
     default:

@@ -3,7 +3,7 @@ import { execSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { smallWorkbook } from "./smallWorkbook";
+import { smallWorkbook, smallWorkbookAsOf } from "./smallWorkbook";
 import { ROOT, cellsOf, loadXlsxFile, runProdbook } from "./run";
 
 // These tests run `prodbook` as a user does: `node lib/cli/main.js …` in a child process.
@@ -12,7 +12,7 @@ let dir: string;
 beforeAll(async () => {
   execSync("npm run build:cli", { cwd: ROOT, stdio: "pipe" });
   dir = mkdtempSync(join(tmpdir(), "prodbook-cli-"));
-  await smallWorkbook().xlsx.writeFile(join(dir, "small.xlsx"));
+  await smallWorkbookAsOf().xlsx.writeFile(join(dir, "small.xlsx"));
 }, 180_000);
 
 afterAll(() => {
@@ -95,22 +95,25 @@ describe("prodbook build", () => {
 
   test("Cost Report figures, statuses and conditional formats", () => {
     const ws = out.getWorksheet("Cost Report")!;
+    // Columns: this period, to date, open, total cost, ETC, EFC, budget, variance, status.
+    // Report Date 2027-02-14, week 8–14 Feb: both ledger lines are in the period.
+    expect(ws.getRow(2).getCell(4).value).toEqual(new Date(Date.UTC(2027, 1, 14)));
     // 1100: budget 3,100, actual 3,200, ETC max(0, 3,100 − 3,200) = 0, EFC 3,200 > 3,100 → OVER, variance −100
     const cast = findRow(ws, 1, "1100");
-    expect([3, 4, 5, 6, 7, 8].map((c) => cast.getCell(c).value)).toEqual([3100, 3200, 0, 0, 3200, -100]);
-    expect(result(cast.getCell(9).value)).toBe("OVER");
+    expect([3, 4, 5, 6, 7, 8, 9, 10].map((c) => cast.getCell(c).value)).toEqual([3200, 3200, 0, 3200, 0, 3200, 3100, -100]);
+    expect(result(cast.getCell(11).value)).toBe("OVER");
     // 2100: committed 2,800 ≥ 90% × 3,001.51 = 2,701.359 → WATCH; ETC 201.51, EFC 3,001.51, variance 0
     const cam = findRow(ws, 1, "2100");
-    expect([3, 4, 5, 6, 7, 8].map((c) => cam.getCell(c).value)).toEqual([3001.51, 0, 2800, 201.51, 3001.51, 0]);
-    expect(result(cam.getCell(9).value)).toBe("WATCH");
+    expect([3, 4, 5, 6, 7, 8, 9, 10].map((c) => cam.getCell(c).value)).toEqual([0, 0, 2800, 2800, 201.51, 3001.51, 3001.51, 0]);
+    expect(result(cam.getCell(11).value)).toBe("WATCH");
     // Status is a formula on the row, so an edit re-colours it.
-    expect((cam.getCell(9).value as ExcelJS.CellFormulaValue).formula).toMatch(/^IF\(G\d+>C\d+\*1,"OVER"/);
-    expect(result(findRow(ws, 1, "1000").getCell(9).value)).toBe("OVER");
-    expect(result(findRow(ws, 1, "2000").getCell(9).value)).toBe("WATCH");
+    expect((cam.getCell(11).value as ExcelJS.CellFormulaValue).formula).toMatch(/^IF\(H\d+>I\d+\*1,"OVER"/);
+    expect(result(findRow(ws, 1, "1000").getCell(11).value)).toBe("OVER");
+    expect(result(findRow(ws, 1, "2000").getCell(11).value)).toBe("WATCH");
     const total = findRow(ws, 2, "Total production");
-    expect([3, 4, 5, 6, 7, 8].map((c) => total.getCell(c).value)).toEqual([6101.51, 3200, 2800, 201.51, 6201.51, -100]);
+    expect([3, 4, 5, 6, 7, 8, 9, 10].map((c) => total.getCell(c).value)).toEqual([3200, 3200, 2800, 6000, 201.51, 6201.51, 6101.51, -100]);
     const rules = cfsOf(ws).flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, f: (r as ExcelJS.ExpressionRuleType).formulae?.[0] })));
-    expect(rules).toEqual(expect.arrayContaining([expect.objectContaining({ f: '$I6="OVER"' }), expect.objectContaining({ f: '$I6="WATCH"' })]));
+    expect(rules).toEqual(expect.arrayContaining([expect.objectContaining({ f: '$K6="OVER"' }), expect.objectContaining({ f: '$K6="WATCH"' })]));
   });
 
   test("Schedule: day headers with dates and pages, coloured strips, black day breaks, text stays text", () => {
@@ -265,7 +268,7 @@ describe("check and report", () => {
       { code: "2000", name: "Production", total: 3001.51 },
     ]);
     expect(j.budget.accounts.find((a: { code: string }) => a.code === "1100")).toEqual({
-      code: "1100", name: "Cast", budget: 3100, fringes: 100, actual: 3200, committed: 0, etc: 0, efc: 3200, variance: -100, status: "OVER",
+      code: "1100", name: "Cast", budget: 3100, fringes: 100, actual: 3200, committed: 0, open: 0, relieved: 0, period: 3200, etc: 0, efc: 3200, variance: -100, status: "OVER",
     });
     expect(j.schedule.days).toEqual([
       { day: 1, date: "2027-03-01", scenes: ["1", "2"], pages: "1 5/8" },

@@ -80,6 +80,18 @@ export const SMALL: Record<string, { headers: string[]; rows: ExcelJS.CellValue[
   },
 };
 
+/**
+ * smallWorkbook() with Settings `Report Date` Sunday 14 Feb 2027, so the cost report's week (8–14
+ * Feb, both ledger lines) does not depend on today. (The LibreOffice fixtures are smallWorkbook().)
+ */
+export function smallWorkbookAsOf(): ExcelJS.Workbook {
+  const wb = smallWorkbook();
+  const t = wb.getWorksheet("Settings")!.getTable("Settings");
+  t.addRow(["Report Date", new Date(Date.UTC(2027, 1, 14))]);
+  t.commit();
+  return wb;
+}
+
 export function smallWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   for (const [name, t] of Object.entries(SMALL)) {

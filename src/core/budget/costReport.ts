@@ -4,7 +4,7 @@ import { AccountFigures, AccountReport, BudgetLine, Status } from "./model";
 import { LedgerTotals } from "./ledger";
 
 export function zeroFigures(): AccountFigures {
-  return { budget: 0, fringes: 0, lines: 0, actual: 0, committed: 0, etc: 0, efc: 0, variance: 0 };
+  return { budget: 0, fringes: 0, lines: 0, actual: 0, committed: 0, relieved: 0, period: 0, etc: 0, efc: 0, variance: 0 };
 }
 
 export function addFigures(into: AccountFigures, f: AccountFigures): void {
@@ -13,6 +13,8 @@ export function addFigures(into: AccountFigures, f: AccountFigures): void {
   into.lines += f.lines;
   into.actual += f.actual;
   into.committed += f.committed;
+  into.relieved += f.relieved;
+  into.period += f.period;
   into.etc += f.etc;
   into.efc += f.efc;
   into.variance += f.variance;
@@ -61,6 +63,8 @@ export function buildCostReport(
     const f = own.get(a.code)!;
     f.actual = ledger.actual.get(a.code) ?? 0;
     f.committed = ledger.committed.get(a.code) ?? 0;
+    f.relieved = ledger.relieved.get(a.code) ?? 0;
+    f.period = ledger.period.get(a.code) ?? 0;
     f.etc = ownEtc(f.budget, f.actual, f.committed, forecast.get(a.code));
     f.efc = f.actual + f.committed + f.etc;
     f.variance = f.budget - f.efc;

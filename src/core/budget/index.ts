@@ -5,6 +5,7 @@ import type { ScheduleModel } from "../schedule/model";
 import { CastDays } from "./castLines";
 import { ExprCache } from "./lineValues";
 import { buildScheduleVsBudget } from "./scheduleVsBudget";
+import { formatIso } from "../dates";
 import { Cents, toUnits } from "../money";
 import { Problems } from "../problems";
 import { Settings } from "../settings";
@@ -14,6 +15,7 @@ import { readForecast, readLedger } from "./ledger";
 import { readFringes, readLines } from "./lines";
 import { computeMarkups } from "./markups";
 import { BudgetModel } from "./model";
+import { PeriodWindow, describePeriod, localToday, periodWindow } from "./period";
 
 export * from "./model";
 export type { ScheduleVsBudget, CastBudgetRow } from "./scheduleVsBudget";
@@ -41,6 +43,7 @@ function castDays(wb: WorkbookInput, schedule: ScheduleModel | undefined): Map<s
   for (const m of readCast(wb, new Problems()).members) out.set(castKey(m.id), { id: m.id, character: m.character, dailyRate: toUnits(m.dailyRate), work: 0, hold: 0, drop: 0 });
   return out;
 }
+export { describePeriod, periodWindow } from "./period";
 
 /** The budget and cost report of a workbook; undefined when it has no usable `Accounts`. */
 export function computeBudget(wb: WorkbookInput, settings: Settings, problems: Problems, bctx: BudgetContext = {}): BudgetModel | undefined {
@@ -51,7 +54,9 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
   const daysPerWeek = globals.byKey.get("DAYS_PER_WEEK")?.value ?? 5;
   const cast = castDays(wb, bctx.schedule);
   const lines = readLines(wb, coa, fringeDefs, problems, { exprs: new ExprCache(globalLookup(globals)), daysPerWeek, cast, scheduled: bctx.schedule !== undefined });
-  const ledger = readLedger(wb, coa, problems);
+  // Without a Report Date the period is the one ending today and the whole ledger counts.
+  const window = settingsWindow(settings);
+  const ledger = readLedger(wb, coa, problems, { window, asOf: settings.reportDate });
   const forecast = readForecast(wb, coa, problems);
   const accounts = buildCostReport(coa, lines, ledger, forecast, settings.overTolerance, settings.watchAt);
   const byCode = new Map(accounts.map((a) => [a.account.code, a]));
@@ -80,7 +85,19 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
     globals,
     daysPerWeek,
     scheduleVsBudget: bctx.schedule ? buildScheduleVsBudget(bctx.schedule.dood, lines, (id) => cast?.get(castKey(id))?.dailyRate ?? 0) : undefined,
+    window,
+    reportDateGiven: settings.reportDate !== undefined,
   };
+}
+
+/** `budget.report` of `report --json`: the as-of date and the period "this period" covers. */
+export function reportPeriodJson(w: PeriodWindow) {
+  return { date: formatIso(w.reportDate), period: w.kind, from: formatIso(w.from), to: formatIso(w.to), label: describePeriod(w) };
+}
+
+/** The report window of a workbook's settings (today without a Report Date). */
+export function settingsWindow(settings: Settings): PeriodWindow {
+  return periodWindow(settings.reportDate ?? localToday(), settings.period);
 }
 
 /** The `budget` object of `prodbook report --json` (WORKBOOK.md): money in currency units to the cent. */
@@ -88,6 +105,7 @@ export function budgetReportJson(m: BudgetModel) {
   return {
     currency: m.currency,
     total: toUnits(m.total),
+    report: reportPeriodJson(m.window),
     grandTotal: toUnits(m.grandTotal),
     sections: m.sections.map((s) => ({ code: s.account.code, name: s.account.name, total: toUnits(s.rolled.budget) })),
     markups: m.markups.map((x) => ({ name: x.name, amount: toUnits(x.amount) })),
@@ -98,6 +116,9 @@ export function budgetReportJson(m: BudgetModel) {
       fringes: toUnits(a.rolled.fringes),
       actual: toUnits(a.rolled.actual),
       committed: toUnits(a.rolled.committed),
+      open: toUnits(a.rolled.committed),
+      relieved: toUnits(a.rolled.relieved),
+      period: toUnits(a.rolled.period),
       etc: toUnits(a.rolled.etc),
       efc: toUnits(a.rolled.efc),
       variance: toUnits(a.rolled.variance),

@@ -1,5 +1,6 @@
 import type { Globals } from "../globals";
 import type { ScheduleVsBudget } from "./scheduleVsBudget";
+import { PeriodWindow } from "./period";
 import { Cents } from "../money";
 
 /** OVER: EFC beyond budget × (1 + tolerance); WATCH: spent share at or past Watch At; else OK. */
@@ -68,8 +69,14 @@ export interface AccountFigures {
   fringes: Cents;
   /** Line totals without fringes. */
   lines: Cents;
+  /** Actual to date (invoices, payments, petty cash). */
   actual: Cents;
+  /** Open commitments: what is committed now, after PO relief. */
   committed: Cents;
+  /** Commitments relieved by invoices against their PO (issue 16). */
+  relieved: Cents;
+  /** Actual dated within the report period (issue 16). */
+  period: Cents;
   etc: Cents;
   efc: Cents;
   /** Budget − EFC; negative is over. */
@@ -121,4 +128,8 @@ export interface BudgetModel {
   daysPerWeek: number;
   /** Cast days on the DOOD against the tied lines; present when the budget had a schedule. */
   scheduleVsBudget?: ScheduleVsBudget;
+  /** The report period the cost report's "this period" covers (issue 16). */
+  window: PeriodWindow;
+  /** True when Settings gave the Report Date (lines dated after it are left out). */
+  reportDateGiven: boolean;
 }

@@ -54,6 +54,9 @@ export const LEDGER_SPEC: TableSpec = {
     { key: "description", header: "Description", aliases: ["Desc", "Memo"] },
     { key: "amount", header: "Amount", aliases: ["Amt"], required: true },
     { key: "type", header: "Type", aliases: ["Status", "Kind"], required: true },
+    // Issue 16: PO relief and the invoice number that tells imported lines apart.
+    { key: "po", header: "PO", aliases: ["PO Number", "PO #", "PO No", "Purchase Order"] },
+    { key: "invoice", header: "Invoice", aliases: ["Invoice #", "Invoice Number", "Invoice No", "Inv #"] },
   ],
 };
 

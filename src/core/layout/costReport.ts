@@ -1,45 +1,81 @@
-import { BudgetModel, Status } from "../budget/model";
+import { AccountFigures, BudgetModel, Status } from "../budget/model";
+import { formatIso } from "../dates";
 import { statusOf } from "../budget/costReport";
 import { CellStyle, SheetLayout } from "./types";
 import { columnWidthFor, fitRows } from "./fit";
-import { COLORS, Grid, STYLE, currencyFormat, money } from "./styles";
+import { COLORS, DATE_FORMAT, Grid, STYLE, currencyFormat, dateValue, money } from "./styles";
 
 export const COST_REPORT = "Cost Report";
-export const COST_REPORT_HEADERS = ["Account", "Name", "Budget", "Actual", "Committed", "ETC", "EFC", "Variance", "Status"] as const;
+export const COST_REPORT_HEADERS = [
+  "Account",
+  "Name",
+  "Actual This Period",
+  "Actual To Date",
+  "Open Commitments",
+  "Total Cost",
+  "ETC",
+  "EFC",
+  "Budget",
+  "Variance",
+  "Status",
+] as const;
 /** First data row: title, subtitle, legend, blank, header above it. */
 export const COST_REPORT_FIRST_ROW = 6;
 const LAST_COL = COST_REPORT_HEADERS.length;
 
+/** Column letter of each heading, so formulas and tests follow the layout rather than fixed letters. */
+export const COST_REPORT_COLUMN = Object.fromEntries(COST_REPORT_HEADERS.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<
+  (typeof COST_REPORT_HEADERS)[number],
+  string
+>;
+const COL = COST_REPORT_COLUMN;
+/** 1-based numbers of the money columns (everything between Name and Status). */
+const MONEY_COLS = COST_REPORT_HEADERS.map((_, i) => i + 1).filter((c) => c > 2 && c < LAST_COL);
+
 /**
  * The Status cell as a formula on its own row's figures, with the engine's result cached: when
- * the user edits Budget, Actual, Committed or EFC, Excel recomputes it and the OVER / WATCH
- * conditional formats follow. The rule is the contract's: OVER when EFC > Budget × (1 + Over
- * Tolerance), WATCH when Budget > 0 and Actual + Committed ≥ Budget × Watch At.
+ * the user edits Budget, Total Cost or EFC, Excel recomputes it and the OVER / WATCH conditional
+ * formats follow. The rule is the contract's: OVER when EFC > Budget × (1 + Over Tolerance),
+ * WATCH when Budget > 0 and Actual + Committed (the Total Cost column) ≥ Budget × Watch At.
  */
 export function statusFormula(row: number, overTolerance: number, watchAt: number): string {
   const tol = 1 + overTolerance;
-  return `IF(G${row}>C${row}*${num(tol)},"OVER",IF(AND(C${row}>0,D${row}+E${row}>=C${row}*${num(watchAt)}),"WATCH","OK"))`;
+  const [efc, budget, total] = [COL.EFC + row, COL.Budget + row, COL["Total Cost"] + row];
+  return `IF(${efc}>${budget}*${num(tol)},"OVER",IF(AND(${budget}>0,${total}>=${budget}*${num(watchAt)}),"WATCH","OK"))`;
 }
 
 function num(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
+function figures(f: AccountFigures): number[] {
+  return [f.period, f.actual, f.committed, f.actual + f.committed, f.etc, f.efc, f.budget, f.variance].map(money);
+}
+
 /**
- * The cost report: every account in chart order, indented by depth, with rolled-up Budget,
- * Actual, Committed, ETC, EFC, Variance and Status, and the production total.
+ * The cost report as of the Report Date: every account in chart order, indented by depth, with
+ * rolled-up Actual this period, Actual to date, Open commitments (POs less what invoices relieved),
+ * Total cost, ETC, EFC, Budget, Variance and Status, and the production total.
  */
 export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
   const g = new Grid();
   const cur = currencyFormat(b.currency);
   const moneyStyle: CellStyle = { numberFormat: cur };
+  const w = b.window;
   g.heading(title, "Cost Report", LAST_COL);
+  // The report date as a real date beside the subtitle, and the period it covers.
+  g.set(2, 3, "Report date", { ...STYLE.muted, hAlign: "right" });
+  g.set(2, 4, dateValue(w.reportDate), { bold: true, numberFormat: DATE_FORMAT, hAlign: "right" });
+  g.set(2, 5, `${w.kind === "Week" ? "Week" : "Month"}: ${formatIso(w.from)} to ${formatIso(w.to)}${b.reportDateGiven ? "" : " (no Report Date in Settings: today)"}`, {
+    ...STYLE.muted,
+  });
   g.set(2, LAST_COL, `Currency: ${b.currency}`, { ...STYLE.muted, hAlign: "right" });
   g.set(
     3,
     1,
-    `ETC = Forecast, else Budget − Actual − Committed (not below 0). EFC = Actual + Committed + ETC. Variance = Budget − EFC. ` +
-      `OVER: EFC above Budget${b.overTolerance ? ` + ${pct(b.overTolerance)}` : ""}; WATCH: Actual + Committed at ${pct(b.watchAt)} of Budget or more.`,
+    `Actual this period: dated in the ${w.kind === "Week" ? "seven days ending on" : "month up to"} the report date. Open commitments: POs and deal memos less the invoices against their PO. ` +
+      `Total cost = Actual to date + Open commitments. ETC = Forecast, else Budget − Total cost (not below 0). EFC = Total cost + ETC. Variance = Budget − EFC. ` +
+      `OVER: EFC above Budget${b.overTolerance ? ` + ${pct(b.overTolerance)}` : ""}; WATCH: Total cost at ${pct(b.watchAt)} of Budget or more.`,
     { ...STYLE.muted, wrap: true, vAlign: "top" },
   );
   // Money headings right over right-aligned figures; Status centred like its values.
@@ -47,31 +83,21 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
     COST_REPORT_FIRST_ROW - 1,
     1,
     [...COST_REPORT_HEADERS],
-    STYLE.header,
-    COST_REPORT_HEADERS.map((_, i) => (i >= 2 && i < 8 ? { hAlign: "right" } : i === 8 ? { hAlign: "center" } : undefined)),
+    { ...STYLE.header, wrap: true },
+    COST_REPORT_HEADERS.map((_, i) => (MONEY_COLS.includes(i + 1) ? { hAlign: "right" } : i + 1 === LAST_COL ? { hAlign: "center" } : undefined)),
   );
+  const moneyStyles = MONEY_COLS.map(() => moneyStyle);
 
   let r = COST_REPORT_FIRST_ROW;
   for (const a of b.accounts) {
-    const f = a.rolled;
     const isSection = a.account.depth === 0;
     const base: CellStyle | undefined = isSection ? STYLE.section : a.account.children.length > 0 ? STYLE.label : undefined;
     g.row(
       r,
       1,
-      [
-        a.account.code,
-        a.account.name,
-        money(f.budget),
-        money(f.actual),
-        money(f.committed),
-        money(f.etc),
-        money(f.efc),
-        money(f.variance),
-        { formula: statusFormula(r, b.overTolerance, b.watchAt), result: a.status },
-      ],
+      [a.account.code, a.account.name, ...figures(a.rolled), { formula: statusFormula(r, b.overTolerance, b.watchAt), result: a.status }],
       base,
-      [undefined, { indent: Math.min(a.account.depth, 15), wrap: true }, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, { hAlign: "center" }],
+      [undefined, { indent: Math.min(a.account.depth, 15), wrap: true }, ...moneyStyles, { hAlign: "center" }],
     );
     r++;
   }
@@ -81,15 +107,17 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
   g.row(
     r,
     1,
-    ["", "Total production", money(t.budget), money(t.actual), money(t.committed), money(t.etc), money(t.efc), money(t.variance), { formula: statusFormula(r, b.overTolerance, b.watchAt), result: totalStatus }],
+    ["", "Total production", ...figures(t), { formula: statusFormula(r, b.overTolerance, b.watchAt), result: totalStatus }],
     STYLE.total,
-    [undefined, undefined, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, { hAlign: "center" }],
+    [undefined, undefined, ...moneyStyles, { hAlign: "center" }],
   );
 
-  const status = `I${COST_REPORT_FIRST_ROW}:I${r}`;
+  const S = COL.Status;
+  const status = `${S}${COST_REPORT_FIRST_ROW}:${S}${r}`;
   const first = COST_REPORT_FIRST_ROW;
   // Each money column as wide as its widest figure, so a nine-figure total never shows ###.
-  const moneyWidth = (c: number) => columnWidthFor(g.cells.filter((x) => x.c === c && x.r >= COST_REPORT_FIRST_ROW), 15);
+  // Column D also holds the report date in row 2.
+  const moneyWidth = (c: number) => columnWidthFor(g.cells.filter((x) => x.c === c && (x.r >= COST_REPORT_FIRST_ROW || (x.r === 2 && c === 4))), 15);
   return fitRows({
     name: COST_REPORT,
     kind: "cost-report",
@@ -98,19 +126,19 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
       { r1: 1, c1: 1, r2: 1, c2: LAST_COL },
       { r1: 3, c1: 1, r2: 3, c2: LAST_COL },
     ],
-    columnWidths: [10, 40, ...[3, 4, 5, 6, 7, 8].map(moneyWidth), 10],
+    columnWidths: [10, 36, ...MONEY_COLS.map(moneyWidth), 10],
     rowHeights: { 1: 28 },
     conditionalFormats:
       last >= first
         ? [
             // Strong colour on the Status cell, and the variance turns red with it.
-            { range: status, formula: `$I${first}="OVER"`, style: { fill: COLORS.overFill, fontColor: COLORS.overFont, bold: true } },
-            { range: status, formula: `$I${first}="WATCH"`, style: { fill: COLORS.watchFill, fontColor: COLORS.watchFont, bold: true } },
-            { range: `H${first}:H${r}`, formula: `$I${first}="OVER"`, style: { fontColor: COLORS.overFont } },
+            { range: status, formula: `$${S}${first}="OVER"`, style: { fill: COLORS.overFill, fontColor: COLORS.overFont, bold: true } },
+            { range: status, formula: `$${S}${first}="WATCH"`, style: { fill: COLORS.watchFill, fontColor: COLORS.watchFont, bold: true } },
+            { range: `${COL.Variance}${first}:${COL.Variance}${r}`, formula: `$${S}${first}="OVER"`, style: { fontColor: COLORS.overFont } },
           ]
         : [],
     freeze: { rows: COST_REPORT_FIRST_ROW - 1, columns: 2 },
-    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [COST_REPORT_FIRST_ROW - 1, COST_REPORT_FIRST_ROW - 1], area: `A1:I${r}` },
+    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [COST_REPORT_FIRST_ROW - 1, COST_REPORT_FIRST_ROW - 1], area: `A1:${S}${r}` },
     tabColor: "#C00000",
   });
 }

@@ -10,7 +10,7 @@ import { SheetLayout } from "./types";
 
 export * from "./types";
 export { TOP_SHEET } from "./topSheet";
-export { COST_REPORT, COST_REPORT_HEADERS, COST_REPORT_FIRST_ROW, statusFormula } from "./costReport";
+export { COST_REPORT, COST_REPORT_COLUMN, COST_REPORT_HEADERS, COST_REPORT_FIRST_ROW, statusFormula } from "./costReport";
 export { SCHEDULE, SCHEDULE_HEADERS } from "./schedule";
 export { DOOD, DOOD_HEADER_ROW, DOOD_DATE_ROW, DOOD_WEEKDAY_ROW, DOOD_FIRST_DAY_COL, DOOD_TOTAL_HEADERS } from "./dood";
 export { callSheetName, CALL_SHEET_COLS, CALL_SHEET_REPEAT } from "./callSheet";

@@ -38,6 +38,9 @@ const settings: SampleTable = {
     ["Over Tolerance", 0],
     ["Watch At", 0.9],
     ["Drop Days", 10],
+    // The weekly cost report as of the Sunday before the shoot (issue 16).
+    ["Report Date", d("2027-05-16")],
+    ["Period", "Week"],
   ],
 };
 
@@ -254,7 +257,7 @@ const markups: SampleTable = {
   formats: { Percent: PCT },
 };
 
-type Entry = [string, string, string, string, number, "Actual" | "Committed"];
+type Entry = [string, string, string, string, number, "Actual" | "Committed" | "Petty Cash", string?];
 
 /** Part-way through prep: picture car, site fees and stunts already over; camera, rights and catering on watch. */
 const entries: Entry[] = [
@@ -272,11 +275,13 @@ const entries: Entry[] = [
   ["2027-05-01", "2502", "Found Objects Props", "Hale House dressing", 4200, "Actual"],
   ["2027-04-30", "2603", "Vintage Motors LA", "Country Squire rental, 6 days", 4500, "Actual"],
   ["2027-05-14", "2603", "Vintage Motors LA", "Brake repair and matching second wagon", 2350, "Actual"],
-  ["2027-05-03", "2703", "Keslow Camera", "Camera package, 3 weeks (PO)", 27000, "Committed"],
-  ["2027-05-03", "2802", "Illumination Dynamics", "Lighting package (PO)", 16000, "Committed"],
-  ["2027-05-03", "2902", "Hollywood Rentals", "Grip package (PO)", 11000, "Committed"],
+  ["2027-05-03", "2703", "Keslow Camera", "Camera package, 3 weeks", 27000, "Committed", "1043"],
+  ["2027-05-03", "2802", "Illumination Dynamics", "Lighting package", 16000, "Committed", "1044"],
+  ["2027-05-03", "2902", "Hollywood Rentals", "Grip package", 11000, "Committed", "1045"],
+  // Keslow's first weekly invoice relieves its PO 1043: 9,000 actual, 18,000 still committed.
+  ["2027-05-14", "2703", "Keslow Camera", "Invoice KC-2231, week 1 of 3", 9000, "Actual", "1043"],
   ["2027-05-06", "3102", "Western Costume", "Wardrobe rentals", 6100, "Actual"],
-  ["2027-05-07", "3302", "Star Waggons", "Trucks and vans (PO)", 15300, "Committed"],
+  ["2027-05-07", "3302", "Star Waggons", "Trucks and vans", 15300, "Committed", "1046"],
   ["2027-04-15", "3402", "Hale House owner", "Site fee, 3 days", 10500, "Actual"],
   ["2027-04-18", "3402", "Rosie's Diner", "Site fee incl. lost business", 14000, "Actual"],
   ["2027-04-20", "3402", "Union Station LA", "Site fee (contract)", 9500, "Committed"],
@@ -287,12 +292,13 @@ const entries: Entry[] = [
   ["2027-03-31", "5202", "Crew payroll", "Accountant, prep", 8800, "Actual"],
   ["2027-03-01", "5301", "Lankershim Offices", "Office rent, Mar–Apr", 5600, "Actual"],
   ["2027-03-01", "5302", "Spectrum Business", "Internet install and phones", 1300, "Actual"],
+  ["2027-05-12", "5302", "Petty cash: K. Ruiz", "Walkie batteries and charging cables", 186.4, "Petty Cash"],
 ];
 
 const ledger: SampleTable = {
   name: "Ledger",
-  headers: ["Date", "Account", "Vendor", "Description", "Amount", "Type"],
-  rows: entries.map(([date, ...rest]) => [d(date), ...rest]),
+  headers: ["Date", "Account", "Vendor", "Description", "Amount", "Type", "PO"],
+  rows: entries.map(([date, account, vendor, desc, amount, type, po]) => [d(date), account, vendor, desc, amount, type, po ?? null]),
   formats: { Date: DATE, Amount: MONEY },
 };
 

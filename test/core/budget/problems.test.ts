@@ -75,7 +75,7 @@ describe("bad budget input: one clear problem each, naming sheet, table, row, co
     );
     expect(ps.map((p) => [p.row, p.column, p.message])).toEqual([
       [2, "Account", 'Ledger account "9999" is not a Code in Accounts'],
-      [3, "Type", 'Type must be Actual or Committed, not "Paidish"'],
+      [3, "Type", 'Type must be Actual, Committed or Petty Cash, not "Paidish"'],
     ]);
   });
 

@@ -80,17 +80,18 @@ describe("layouts", () => {
     const cr = layouts[1];
     // 1110: budget 300.02, actual 10 → 3.3% spent, EFC 300.02 → OK
     const row = cr.cells.find((c) => c.v === "1110")!.r;
-    expect(at(cr, row, 9)?.v).toEqual({ formula: statusFormula(row, 0, 0.9), result: "OK" });
+    expect(at(cr, row, 11)?.v).toEqual({ formula: statusFormula(row, 0, 0.9), result: "OK" });
     expect(at(cr, row, 2)?.s?.indent).toBe(2);
     expect(cr.conditionalFormats.map((f) => [f.range.split(":")[0], f.formula])).toEqual([
-      ["I6", '$I6="OVER"'],
-      ["I6", '$I6="WATCH"'],
-      ["H6", '$I6="OVER"'],
+      ["K6", '$K6="OVER"'],
+      ["K6", '$K6="WATCH"'],
+      ["J6", '$K6="OVER"'],
     ]);
   });
 
   test("statusFormula follows the contract's rule", () => {
-    expect(statusFormula(7, 0.05, 0.9)).toBe('IF(G7>C7*1.05,"OVER",IF(AND(C7>0,D7+E7>=C7*0.9),"WATCH","OK"))');
+    // EFC in H, Budget in I, Total Cost (Actual to date + Open commitments) in F.
+    expect(statusFormula(7, 0.05, 0.9)).toBe('IF(H7>I7*1.05,"OVER",IF(AND(I7>0,F7>=I7*0.9),"WATCH","OK"))');
   });
 
   test("schedule: day header, banner across the row, black day break with date and pages", () => {
