@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { basename } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { EngineResult, reportJson, runEngine } from "../core/engine";
@@ -7,9 +6,8 @@ import { Problem, describeProblem } from "../core/problems";
 import { formatCents } from "../core/money";
 import { describePeriod } from "../core/budget";
 import { CliError, CliIo, EXIT } from "./io";
-import { loadXlsx, saveXlsxAtomic, samePath } from "./files";
-import { readWorkbookInput } from "./xlsxReader";
-import { writeLayouts } from "./xlsxWriter";
+import { checkOutputKind, loadXlsx, saveXlsxAtomic, samePath } from "./files";
+import { XlsxFile } from "./xlsx/xlsxFile";
 import { sampleWorkbook } from "./demo";
 
 /** Files above this size get progress lines on standard error. */
@@ -25,16 +23,16 @@ function progressFor(io: CliIo, bytes: number, quiet: boolean): Progress {
   return (msg) => io.stderr(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
 }
 
-async function analyse(path: string, io: CliIo, quiet = false): Promise<{ wb: ExcelJS.Workbook; result: EngineResult; progress: Progress }> {
+async function analyse(path: string, io: CliIo, quiet = false): Promise<{ file: XlsxFile; result: EngineResult; progress: Progress }> {
   const size = existsSync(path) ? safeSize(path) : 0;
   const progress = progressFor(io, size, quiet);
   progress(`Reading ${basename(path)} (${(size / 1e6).toFixed(1)} MB)`);
-  const { wb } = await loadXlsx(path);
+  const { file } = await loadXlsx(path);
   progress("Reading tables");
-  const input = readWorkbookInput(wb, basename(path));
+  const input = file.readInput(basename(path));
   progress(`Computing (${input.tables.length} tables)`);
   const result = runEngine(input);
-  return { wb, result, progress };
+  return { file, result, progress };
 }
 
 function safeSize(path: string): number {
@@ -72,11 +70,12 @@ export interface BuildOptions {
 export async function runBuild(o: BuildOptions, io: CliIo): Promise<number> {
   const output = o.output ?? (o.inPlace ? o.input : undefined);
   if (!output) throw new CliError("build needs an output: prodbook build IN.xlsx -o OUT.xlsx (or --in-place)", EXIT.usage);
-  if (!/\.xlsx$/i.test(output)) throw new CliError(`The output must be an .xlsx file, not ${output}`, EXIT.usage);
+  if (!/\.xls[xm]$/i.test(output)) throw new CliError(`The output must be an .xlsx or .xlsm file, not ${output}`, EXIT.usage);
   if (samePath(o.input, output) && !o.inPlace) {
     throw new CliError(`The output is the input file ${o.input}; to write into it, add --in-place`, EXIT.usage);
   }
-  const { wb, result, progress } = await analyse(o.input, io, o.quiet);
+  const { file, result, progress } = await analyse(o.input, io, o.quiet);
+  checkOutputKind(file, o.input, output);
   printProblems(io, result.problems);
   const { errors, warnings } = count(result.problems);
   if (errors > 0) {
@@ -89,10 +88,10 @@ export async function runBuild(o: BuildOptions, io: CliIo): Promise<number> {
     return EXIT.problems;
   }
   progress(`Laying out and writing ${plural(layouts.length, "sheet")}`);
-  const report = writeLayouts(wb, layouts);
+  const report = file.writeLayouts(layouts);
   for (const m of report.messages) io.stderr(m + "\n");
   progress(`Saving ${basename(output)}`);
-  await saveXlsxAtomic(wb, output);
+  await saveXlsxAtomic(file, output);
   const names = report.actions.map((a) => a.name);
   io.stdout(`Wrote ${plural(names.length, "sheet")} to ${output}: ${summariseNames(names)}\n`);
   if (warnings > 0) io.stderr(`${plural(warnings, "warning")} (see above).\n`);
@@ -186,15 +185,15 @@ export async function runDemo(o: DemoOptions, io: CliIo): Promise<number> {
   if (!o.output) throw new CliError("demo needs an output: prodbook demo -o sample.xlsx", EXIT.usage);
   if (!/\.xlsx$/i.test(o.output)) throw new CliError(`The output must be an .xlsx file, not ${o.output}`, EXIT.usage);
   if (existsSync(o.output) && !o.force) throw new CliError(`${o.output} already exists; choose another name or add --force to replace it`, EXIT.usage);
-  const wb = sampleWorkbook();
+  const file = sampleWorkbook();
   if (o.build) {
-    const result = runEngine(readWorkbookInput(wb, basename(o.output)));
+    const result = runEngine(file.readInput(basename(o.output)));
     printProblems(io, result.problems);
     if (result.problems.some((p) => p.severity === "error")) return EXIT.internal;
-    const rep = writeLayouts(wb, allLayouts(result));
+    const rep = file.writeLayouts(allLayouts(result));
     for (const m of rep.messages) io.stderr(m + "\n");
   }
-  await saveXlsxAtomic(wb, o.output);
+  await saveXlsxAtomic(file, o.output);
   io.stdout(`Wrote the sample production "The Long Way Home" to ${o.output}.${o.build ? "" : ` Next: prodbook build ${o.output} -o built.xlsx`}\n`);
   return EXIT.ok;
 }

@@ -1,8 +1,7 @@
-import ExcelJS from "exceljs";
-import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, existsSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, lstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError, EXIT } from "./io";
-import { fixPrintAreas } from "./xlsxWriter";
+import { XlsxFile } from "./xlsx/xlsxFile";
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -43,12 +42,12 @@ export function sniffXlsx(path: string, bytes: Buffer, whole: () => Buffer): str
 }
 
 export interface LoadedWorkbook {
-  wb: ExcelJS.Workbook;
+  file: XlsxFile;
   path: string;
   bytes: number;
 }
 
-/** Loads an .xlsx with clear errors for a missing, foreign, encrypted or damaged file. */
+/** Loads an .xlsx or .xlsm package with clear errors for a missing, foreign, encrypted or damaged file. */
 export async function loadXlsx(path: string): Promise<LoadedWorkbook> {
   const full = resolve(path);
   let size: number;
@@ -70,14 +69,14 @@ export async function loadXlsx(path: string): Promise<LoadedWorkbook> {
   }
   const wrong = sniffXlsx(full, bytes, () => readWhole(full));
   if (wrong) throw new CliError(wrong, EXIT.badFile);
-  const wb = new ExcelJS.Workbook();
+  let file: XlsxFile;
   try {
-    await wb.xlsx.readFile(full);
+    file = XlsxFile.fromBytes(readFileSync(full));
   } catch (e) {
     throw new CliError(`${basename(path)} is damaged or not a valid .xlsx workbook (${short((e as Error).message)}). Open it in Excel or LibreOffice, save it again as .xlsx, and retry`, EXIT.badFile);
   }
-  if (wb.worksheets.length === 0) throw new CliError(`${basename(path)} holds no worksheets; is it really an .xlsx workbook?`, EXIT.badFile);
-  return { wb, path: full, bytes: size };
+  if (file.sheetNames().length === 0) throw new CliError(`${basename(path)} holds no worksheets; is it really an .xlsx workbook?`, EXIT.badFile);
+  return { file, path: full, bytes: size };
 }
 
 function readWhole(path: string): Buffer {
@@ -92,20 +91,64 @@ function short(msg: string): string {
 }
 
 /**
- * Writes the workbook to a temporary file beside the target and renames it over the target only
- * when complete, so an interrupted write never leaves a half-written workbook (or input) behind.
+ * The output must keep the input's kind: a macro-enabled workbook (.xlsm) written as .xlsx would
+ * not open in Excel, and its macros must not be dropped.
  */
-export async function saveXlsxAtomic(wb: ExcelJS.Workbook, target: string): Promise<void> {
-  const full = resolve(target);
+export function checkOutputKind(file: XlsxFile, input: string, output: string): void {
+  if (!/\.xls[xm]$/i.test(output)) throw new CliError(`The output must be an .xlsx or .xlsm file, not ${output}`, EXIT.usage);
+  const xlsm = /\.xlsm$/i.test(output);
+  if (file.macroEnabled && !xlsm) throw new CliError(`${basename(input)} holds macros (a macro-enabled workbook): write it to an .xlsm file so they are kept, e.g. -o ${basename(output).replace(/\.xlsx$/i, ".xlsm")}`, EXIT.usage);
+  if (!file.macroEnabled && xlsm) throw new CliError(`${basename(input)} holds no macros: write it to an .xlsx file (Excel refuses an .xlsm that is not macro-enabled)`, EXIT.usage);
+}
+
+/**
+ * Saves the package. The zip is written to a temporary file beside the target first; only a
+ * complete file replaces the target, and a failed save leaves no temporary file behind. An
+ * existing target keeps what makes it the user's file: a symbolic link is written through to
+ * the file it points at, and the file keeps its mode, owner and hard links (the temporary file
+ * takes the mode and owner and is renamed over it, or, where that cannot keep them, is copied
+ * over the file's own inode once complete).
+ */
+export async function saveXlsxAtomic(file: XlsxFile, target: string): Promise<void> {
+  let full = resolve(target);
+  try {
+    if (lstatSync(full).isSymbolicLink()) full = realpathSync(full);
+  } catch {
+    // a target that does not exist yet, or a dangling link, is written where it is named
+  }
   const dir = dirname(full);
   if (!existsSync(dir)) throw new CliError(`Cannot write ${target}: folder ${dir} does not exist`, EXIT.cannotWrite);
   const tmp = join(dir, `.${basename(full)}.${process.pid}.${Date.now()}.prodbook-tmp`);
-  fixPrintAreas(wb);
-  showFilterButtons(wb);
   try {
-    // Fast deflate: a 300-day build saves in two thirds of the time for a slightly larger file.
-    await wb.xlsx.writeFile(tmp, { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as ExcelJS.XlsxWriteOptions);
-    renameSync(tmp, full);
+    const bytes = file.toBytes();
+    writeFileSync(tmp, bytes, { flag: "wx", mode: 0o600 });
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(full);
+    } catch {
+      st = undefined;
+    }
+    if (!st) {
+      chmodSync(tmp, 0o666 & ~process.umask());
+      renameSync(tmp, full);
+      return;
+    }
+    let renamed = false;
+    if (st.nlink === 1) {
+      try {
+        chmodSync(tmp, st.mode & 0o7777);
+        if (typeof process.getuid === "function" && (st.uid !== process.getuid() || st.gid !== process.getgid?.())) chownSync(tmp, st.uid, st.gid);
+        renameSync(tmp, full);
+        renamed = true;
+      } catch {
+        renamed = false;
+      }
+    }
+    if (!renamed) {
+      // Hard links (or an owner we cannot give the new file): write over the file's own inode.
+      copyFileSync(tmp, full);
+      unlinkSync(tmp);
+    }
   } catch (e) {
     try {
       if (existsSync(tmp)) unlinkSync(tmp);
@@ -116,20 +159,13 @@ export async function saveXlsxAtomic(wb: ExcelJS.Workbook, target: string): Prom
   }
 }
 
-/**
- * ExcelJS loads a table's filter buttons as "unset" and then writes them as hidden, so every
- * table Excel wrote would lose its buttons on a round trip: put back the ones Excel shows.
- */
-function showFilterButtons(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets) {
-    for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
-      const m = (t as unknown as { table?: { autoFilterRef?: string; columns?: { filterButton?: boolean }[] } }).table;
-      if (!m?.autoFilterRef) continue;
-      for (const c of m.columns ?? []) if (c.filterButton === undefined) c.filterButton = true;
-    }
-  }
-}
-
 export function samePath(a: string, b: string): boolean {
-  return resolve(a) === resolve(b);
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
 }

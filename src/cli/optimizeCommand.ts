@@ -3,7 +3,6 @@
  * prints before and after, and with -o / --in-place writes the new order with fresh day breaks,
  * keeping the old order in a very hidden sheet so `--restore` can put it back.
  */
-import ExcelJS from "exceljs";
 import { basename } from "node:path";
 import { CellValue, RawTable, WorkbookInput, findTable, isBlank } from "../core/cells";
 import { reportJson, runEngine } from "../core/engine";
@@ -15,8 +14,9 @@ import { Problem, describeProblem, showValue } from "../core/problems";
 import { STRIPBOARD_SPEC } from "../core/schedule/stripboard";
 import { headerKey } from "../core/tables";
 import { CliError, CliIo, EXIT } from "./io";
-import { loadXlsx, saveXlsxAtomic, samePath } from "./files";
-import { cellValue, parseRange, readRegistry, readWorkbookInput } from "./xlsxReader";
+import { checkOutputKind, loadXlsx, saveXlsxAtomic, samePath } from "./files";
+import { TableEditError, XlsxFile } from "./xlsx/xlsxFile";
+import { RowWrite, TablePlace, rewriteTableRows, tablePlace } from "./xlsx/tableEdit";
 
 export const OPTIMIZE_HELP = `Usage: prodbook optimize IN.xlsx [-o OUT.xlsx | --in-place] [--time-limit S] [--seed N] [--json]
        prodbook optimize IN.xlsx --restore (-o OUT.xlsx | --in-place) [--force]
@@ -101,7 +101,7 @@ export function parseOptimizeArgs(args: string[]): OptimizeCommand | "help" {
   const input = o.positional[0];
   if (o.output && o.inPlace) throw new CliError("Give either -o OUT.xlsx or --in-place, not both", EXIT.usage);
   if (o.output && samePath(input, o.output)) throw new CliError(`The output is the input file ${input}; to write into it, use --in-place`, EXIT.usage);
-  if (o.output && !/\.xlsx$/i.test(o.output)) throw new CliError(`The output must be an .xlsx file, not ${o.output}`, EXIT.usage);
+  if (o.output && !/\.xls[xm]$/i.test(o.output)) throw new CliError(`The output must be an .xlsx or .xlsm file, not ${o.output}`, EXIT.usage);
   if (o.restore && !o.output && !o.inPlace) throw new CliError("--restore writes the saved order: add -o OUT.xlsx or --in-place", EXIT.usage);
   if (o.force && !o.restore) throw new CliError("--force goes with --restore", EXIT.usage);
   return { input, output: o.output, inPlace: !!o.inPlace, timeLimitS: o.timeLimitS!, seed: o.seed, json: !!o.json, quiet: !!o.quiet, restore: !!o.restore, force: !!o.force };
@@ -121,8 +121,9 @@ export async function runOptimize(args: string[], io: CliIo): Promise<number> {
 // optimize
 
 async function optimize(cmd: OptimizeCommand, io: CliIo): Promise<number> {
-  const { wb } = await loadXlsx(cmd.input);
-  const input = readWorkbookInput(wb, basename(cmd.input));
+  const { file } = await loadXlsx(cmd.input);
+  if (cmd.output) checkOutputKind(file, cmd.input, cmd.output);
+  const input = file.readInput(basename(cmd.input));
   // The whole workbook is checked, as `check` and `build` do: nothing is written over an error.
   const checked = runEngine(input);
   const errors = checked.problems.filter((p) => p.severity === "error");
@@ -159,18 +160,19 @@ async function optimize(cmd: OptimizeCommand, io: CliIo): Promise<number> {
   let written: string | undefined;
   let writeNote = "";
   if (target && plan.improved) {
-    const place = locateBoard(wb, raw);
-    const change = replaceBoardRows(place, raw, plan.rows.rows);
-    writeUndo(wb, { table: raw.name, sheet: raw.sheet, when: new Date().toISOString(), headers: raw.headers, rows: raw.rows });
-    for (const p of selfCheck(wb, cmd.input, raw.rows, seen)) io.stderr(`After reordering: ${describeProblem(p)}\n`);
-    await saveXlsxAtomic(wb, target);
+    const place = locateBoard(file, raw);
+    const oldRows = raw.rows;
+    const change = replaceBoardRows(file, place, raw, plan.rows.rows);
+    writeUndo(file, { table: raw.name, sheet: raw.sheet, when: new Date().toISOString(), headers: raw.headers, rows: oldRows });
+    for (const p of selfCheck(file, cmd.input, oldRows, seen)) io.stderr(`After reordering: ${describeProblem(p)}\n`);
+    await saveXlsxAtomic(file, target);
     written = target;
     writeNote = `Wrote the new order to ${target} (${place.table ? `table ${raw.name} on sheet ${raw.sheet}` : `sheet ${raw.sheet}`}: ${plural(plan.rows.rows.length, "row")}, was ${raw.rows.length}).`;
     if (change.formulas > 0) writeNote += ` ${plural(change.formulas, "formula cell")} of moved strips now hold their values.`;
     writeNote += `\nThe old order is kept in the very hidden sheet ${UNDO_SHEET}: prodbook optimize ${basename(target)} --restore --in-place puts it back.`;
-    if (readRegistry(wb).length > 0) writeNote += `\nSchedule, DOOD and call sheets still show the old order: run prodbook build ${basename(target)} --in-place.`;
+    if (file.registry().length > 0) writeNote += `\nSchedule, DOOD and call sheets still show the old order: run prodbook build ${basename(target)} --in-place.`;
   } else if (target && !cmd.inPlace) {
-    await saveXlsxAtomic(wb, target);
+    await saveXlsxAtomic(file, target);
     written = target;
     writeNote = `No better order found: wrote ${target} as an unchanged copy of ${basename(cmd.input)}.`;
   } else if (target) {
@@ -279,11 +281,12 @@ function planText(plan: StripboardPlan, currency: string, seconds: number, seed:
 // restore
 
 async function restore(cmd: OptimizeCommand, io: CliIo): Promise<number> {
-  const { wb } = await loadXlsx(cmd.input);
-  const undo = wb.getWorksheet(UNDO_SHEET);
-  const saved = undo ? parseUndoGrid(sheetGrid(undo)) : undefined;
+  const { file } = await loadXlsx(cmd.input);
+  if (cmd.output) checkOutputKind(file, cmd.input, cmd.output);
+  const undo = file.sheetEntry(UNDO_SHEET);
+  const saved = undo ? parseUndoGrid(file.cells.valueGrid(undo.name)) : undefined;
   if (!saved) throw new CliError(`${basename(cmd.input)} holds no saved Stripboard order (very hidden sheet ${UNDO_SHEET}): nothing to restore`, EXIT.problems);
-  const input = readWorkbookInput(wb, basename(cmd.input));
+  const input = file.readInput(basename(cmd.input));
   const raw = findTable(input, saved.table) ?? findTable(input, STRIPBOARD_SPEC.name);
   if (!raw) throw new CliError(`${basename(cmd.input)} has no table ${saved.table} to restore the saved order into`, EXIT.problems);
 
@@ -304,28 +307,17 @@ async function restore(cmd: OptimizeCommand, io: CliIo): Promise<number> {
   if (diff && !cmd.force) {
     throw new CliError(`The strips changed since the Stripboard was optimized (${diff}): restoring would undo those edits. Add --force to restore anyway.`, EXIT.problems);
   }
-  const place = locateBoard(wb, raw);
-  replaceBoardRows(place, raw, rows);
+  const place = locateBoard(file, raw);
+  replaceBoardRows(file, place, raw, rows);
   // The saved order is the board again; a later restore must not bring back an older one.
-  wb.removeWorksheet(undo!.id);
+  file.removeSheet(undo!.name);
   const target = cmd.inPlace ? cmd.input : cmd.output!;
-  await saveXlsxAtomic(wb, target);
+  await saveXlsxAtomic(file, target);
   const msg = `Restored the Stripboard order of ${saved.when || "the last optimize"} (${plural(rows.length, "row")}) to ${target}.`;
   if (cmd.json) io.stdout(JSON.stringify({ restored: true, rows: rows.length, saved: saved.when, written: target }) + "\n");
   else io.stdout(msg + (diff ? ` The strips had changed since (${diff}).` : "") + "\n");
-  if (readRegistry(wb).length > 0 && !cmd.json) io.stdout(`Schedule, DOOD and call sheets still show the optimized order: run prodbook build ${basename(target)} --in-place.\n`);
+  if (file.registry().length > 0 && !cmd.json) io.stdout(`Schedule, DOOD and call sheets still show the optimized order: run prodbook build ${basename(target)} --in-place.\n`);
   return EXIT.ok;
-}
-
-function sheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
-  const grid: CellValue[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: CellValue[] = [];
-    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) cells.push(cellValue(row.getCell(c).value));
-    grid.push(cells);
-  }
-  return grid;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,66 +325,21 @@ function sheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
 
 const DAY_BREAK = /^end\s*of\s*day/i;
 
-interface BoardPlace {
-  ws: ExcelJS.Worksheet;
-  sheet: string;
-  /** The ListObject, or undefined for a sheet read as a table (header in row 1). */
-  table?: ExcelJS.Table;
-  firstCol: number;
-  width: number;
-  /** Excel row of the first data row. */
-  dataStart: number;
-  totals: boolean;
-}
-
-interface TableModel {
-  name?: string;
-  tableRef?: string;
-  autoFilterRef?: string;
-  totalsRow?: boolean;
-  headerRow?: boolean;
-  columns?: { filterButton?: boolean }[];
-}
-
-function modelOf(t: ExcelJS.Table): TableModel {
-  return (t as unknown as { table: TableModel }).table;
-}
-
-function locateBoard(wb: ExcelJS.Workbook, raw: RawTable): BoardPlace {
-  const ws = wb.getWorksheet(raw.sheet);
-  if (!ws) throw new Error(`sheet ${raw.sheet} of table ${raw.name} not found`);
-  const tables = ws.getTables() as unknown as ExcelJS.Table[];
-  let table = tables.find((t) => (modelOf(t).name ?? "").toLowerCase() === raw.name.toLowerCase());
-  if (!table) {
-    // A sheet named Stripboard whose board is an Excel table of another name ("Table1"): that
-    // table is resized with it.
-    table = tables.find((t) => {
-      const r = parseRange(modelOf(t).tableRef ?? "");
-      return r && r.r1 === raw.headerRow && r.c1 === raw.firstColumn && modelOf(t).headerRow !== false;
-    });
-    if (table && modelOf(table).totalsRow) {
-      throw new CliError(`The Stripboard on sheet ${raw.sheet} is table ${modelOf(table).name}, which has a totals row: name the table Stripboard (Table Design > Table Name) and run optimize again`, EXIT.problems);
+/**
+ * Where the board is: the ListObject of its name, or on a sheet named Stripboard the Excel table
+ * of another name ("Table1") that holds it, or the sheet itself read as a table.
+ */
+function locateBoard(file: XlsxFile, raw: RawTable): TablePlace {
+  const named = file.findTable(raw.name);
+  if (named && named.sheet === raw.sheet) return tablePlace(file, named.name)!;
+  const holding = file.tables().find((t) => t.sheet === raw.sheet && t.ref.r1 === raw.headerRow && t.ref.c1 === raw.firstColumn && t.headerRowCount > 0);
+  if (holding) {
+    if (holding.totalsRowCount > 0) {
+      throw new CliError(`The Stripboard on sheet ${raw.sheet} is table ${holding.name}, which has a totals row: name the table Stripboard (Table Design > Table Name) and run optimize again`, EXIT.problems);
     }
+    return tablePlace(file, holding.name)!;
   }
-  return { ws, sheet: raw.sheet, table, firstCol: raw.firstColumn, width: raw.headers.length, dataStart: raw.headerRow + 1, totals: !!(table && modelOf(table).totalsRow) };
-}
-
-interface RowSnap {
-  values: ExcelJS.CellValue[];
-  styles: Partial<ExcelJS.Style>[];
-  height?: number;
-}
-
-function snapRow(ws: ExcelJS.Worksheet, r: number, c1: number, width: number): RowSnap {
-  const row = ws.getRow(r);
-  const values: ExcelJS.CellValue[] = [];
-  const styles: Partial<ExcelJS.Style>[] = [];
-  for (let c = c1; c < c1 + width; c++) {
-    const cell = row.getCell(c);
-    values.push(cell.value);
-    styles.push({ ...cell.style });
-  }
-  return { values, styles, height: row.height };
+  return { sheet: raw.sheet, headerRow: raw.headerRow, firstColumn: raw.firstColumn, width: raw.headers.length, rowCount: raw.rows.length, totals: false };
 }
 
 /** A row's identity for matching: values as the engine reads them. */
@@ -405,26 +352,14 @@ function sceneColumn(headers: string[]): number {
   return Math.max(0, headers.findIndex((h) => keys.includes(headerKey(h))));
 }
 
-function isFormula(v: ExcelJS.CellValue): boolean {
-  return v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
-}
-
 /**
- * Writes `rows` over the board's data rows. Each row that matches an old row by its values takes
+ * Writes `rows` over the board's data rows. Each row that matches an old row by its values keeps
  * that row's cells as they were (rich text, links, strip colours, number formats); new day
  * breaks take the look of the board's first day break. The Excel table is resized (its totals
  * row moves with it) and cells the board no longer covers are cleared.
  */
-function replaceBoardRows(place: BoardPlace, raw: RawTable, rows: CellValue[][]): { formulas: number } {
-  const { ws, firstCol, width, dataStart, totals } = place;
-  const oldCount = raw.rows.length;
-  const count = Math.max(1, rows.length); // an Excel table keeps at least one data row
-  const oldEnd = dataStart + oldCount - 1 + (totals ? 1 : 0);
-  const newEnd = dataStart + count - 1 + (totals ? 1 : 0);
-  if (newEnd > oldEnd) checkRoom(place, oldEnd + 1, newEnd);
-
-  const old = raw.rows.map((_, i) => snapRow(ws, dataStart + i, firstCol, width));
-  const totalsSnap = totals ? snapRow(ws, dataStart + oldCount, firstCol, width) : undefined;
+function replaceBoardRows(file: XlsxFile, place: TablePlace, raw: RawTable, rows: CellValue[][]): { formulas: number } {
+  const dataStart = place.headerRow + 1;
   const byKey = new Map<string, number[]>();
   raw.rows.forEach((cells, i) => {
     const k = rowKey(cells);
@@ -434,110 +369,23 @@ function replaceBoardRows(place: BoardPlace, raw: RawTable, rows: CellValue[][])
   });
   const sceneCol = sceneColumn(raw.headers);
   const breakIndex = raw.rows.findIndex((cells) => typeof cells[sceneCol] === "string" && DAY_BREAK.test((cells[sceneCol] as string).trim()));
-  const breakLook = breakIndex >= 0 ? old[breakIndex] : undefined;
-  const anyHeight = old.some((s) => s.height !== undefined);
-
-  let formulas = 0;
-  for (let i = 0; i < count; i++) {
-    const cells = rows[i] ?? new Array<CellValue>(width).fill(null);
+  const writes: RowWrite[] = rows.map((cells) => {
     const match = byKey.get(rowKey(cells))?.shift();
-    const src = match === undefined ? undefined : old[match];
-    const look = src ?? (typeof cells[sceneCol] === "string" && DAY_BREAK.test(cells[sceneCol] as string) ? breakLook : undefined);
-    const row = ws.getRow(dataStart + i);
-    for (let j = 0; j < width; j++) {
-      const cell = row.getCell(firstCol + j);
-      const v = cells[j] ?? null;
-      if (src && !isFormula(src.values[j])) cell.value = src.values[j];
-      else {
-        if (src && isFormula(src.values[j])) formulas++;
-        cell.value = v;
-      }
-      const style: Partial<ExcelJS.Style> = look ? { ...look.styles[j] } : {};
-      if (v instanceof Date && !style.numFmt) style.numFmt = "yyyy-mm-dd";
-      cell.style = style;
-    }
-    if (anyHeight) row.height = (src ?? look)?.height as number;
+    if (match !== undefined) return { values: cells, copyFrom: dataStart + match };
+    const isBreak = typeof cells[sceneCol] === "string" && DAY_BREAK.test(cells[sceneCol] as string);
+    return { values: cells, lookFrom: isBreak && breakIndex >= 0 ? dataStart + breakIndex : undefined };
+  });
+  try {
+    return rewriteTableRows(file, place, writes);
+  } catch (e) {
+    if (e instanceof TableEditError) throw new CliError(`The new order cannot be written: ${e.message}.`, EXIT.problems);
+    throw e;
   }
-  if (totalsSnap) {
-    const row = ws.getRow(dataStart + count);
-    totalsSnap.values.forEach((v, j) => {
-      const cell = row.getCell(firstCol + j);
-      // Drop the cached result: the totals cover other rows now, and Excel recalculates on open.
-      cell.value = isFormula(v) && "formula" in (v as object) ? ({ formula: (v as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue) : v;
-      cell.style = { ...totalsSnap.styles[j] };
-    });
-  }
-  for (let r = newEnd + 1; r <= oldEnd; r++) {
-    const row = ws.getRow(r);
-    for (let c = firstCol; c < firstCol + width; c++) {
-      const cell = row.getCell(c);
-      cell.value = null;
-      cell.style = {};
-    }
-  }
-
-  const lastData = dataStart + count - 1;
-  if (place.table) {
-    const m = modelOf(place.table);
-    const range = parseRange(m.tableRef ?? "");
-    if (!range) throw new Error(`table ${m.name} has no range`);
-    m.tableRef = `${colLetters(range.c1)}${range.r1}:${colLetters(range.c2)}${newEnd}`;
-    if (m.autoFilterRef) m.autoFilterRef = `${colLetters(range.c1)}${range.r1}:${colLetters(range.c2)}${lastData}`;
-  } else {
-    // A sheet's own filter over the board follows it.
-    const af = (ws as unknown as { autoFilter?: unknown }).autoFilter;
-    const range = typeof af === "string" ? parseRange(af) : undefined;
-    if (range && range.r1 === dataStart - 1) {
-      (ws as unknown as { autoFilter: string }).autoFilter = `${colLetters(range.c1)}${range.r1}:${colLetters(range.c2)}${lastData}`;
-    }
-  }
-  return { formulas };
-}
-
-/** A board that grows must not run over the user's cells or another table below it. */
-function checkRoom(place: BoardPlace, r1: number, r2: number): void {
-  const { ws, firstCol, width } = place;
-  for (let r = r1; r <= r2; r++) {
-    for (let c = firstCol; c < firstCol + width; c++) {
-      const v = cellValue(ws.getRow(r).getCell(c).value);
-      if (!isBlank(v)) {
-        throw new CliError(
-          `The new order needs ${r2 - r1 + 1} more row(s) for the Stripboard, but ${ws.name}!${colLetters(c)}${r} below it holds ${showValue(v)}. Move what is below the table and run optimize again; nothing was written.`,
-          EXIT.problems,
-        );
-      }
-    }
-  }
-  for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
-    if (t === place.table) continue;
-    const range = parseRange(modelOf(t).tableRef ?? "");
-    if (range && range.r1 <= r2 && range.r2 >= r1 && range.c1 < firstCol + width && range.c2 >= firstCol) {
-      throw new CliError(`The new order needs more rows for the Stripboard, but table ${modelOf(t).name} is below it on ${ws.name}. Move that table and run optimize again; nothing was written.`, EXIT.problems);
-    }
-  }
-}
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** The old rows in the very hidden undo sheet (one level: a later optimize replaces it). */
-function writeUndo(wb: ExcelJS.Workbook, saved: SavedBoard): void {
-  const existing = wb.getWorksheet(UNDO_SHEET);
-  if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(UNDO_SHEET, { state: "veryHidden" });
-  undoGrid(saved).forEach((cells, i) => {
-    const row = ws.getRow(i + 1);
-    cells.forEach((v, j) => {
-      const cell = row.getCell(j + 1);
-      cell.value = v;
-      if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
-    });
-    // A styled cell keeps an all-blank row (a blank table row) in the file.
-    if (cells.every((v) => isBlank(v))) row.getCell(1).numFmt = "@";
-  });
+function writeUndo(file: XlsxFile, saved: SavedBoard): void {
+  file.writeValueSheet(UNDO_SHEET, undoGrid(saved), "veryHidden");
 }
 
 /**
@@ -546,8 +394,8 @@ function writeUndo(wb: ExcelJS.Workbook, saved: SavedBoard): void {
  * saved. Problems elsewhere that the new order brings (a Calls row for a day that is gone) are
  * returned for the user.
  */
-function selfCheck(wb: ExcelJS.Workbook, name: string, oldRows: CellValue[][], seen: Set<string>): Problem[] {
-  const input: WorkbookInput = readWorkbookInput(wb, basename(name));
+function selfCheck(file: XlsxFile, name: string, oldRows: CellValue[][], seen: Set<string>): Problem[] {
+  const input: WorkbookInput = file.readInput(basename(name));
   const raw = findTable(input, STRIPBOARD_SPEC.name);
   if (!raw) throw new Error("the rewritten Stripboard cannot be read back");
   const diff = stripDifference(oldRows, raw.rows, sceneColumn(raw.headers));

@@ -1,3 +1,5 @@
+import { Problem } from "./problems";
+
 /**
  * What an adapter hands the engine: plain cell values, no Office or ExcelJS objects.
  * Dates may arrive as JS Dates (ExcelJS) or as Excel serial numbers (Office.js `values`);
@@ -21,6 +23,12 @@ export interface RawTable {
 export interface WorkbookInput {
   /** File or workbook name: the default production title. */
   name?: string;
+  /**
+   * Problems the reader found in cells it handed over (an error value, a formula it could not
+   * compute, a merge inside a table). Readers may fill it lazily, as tables are read; the engine
+   * reports them with its own.
+   */
+  problems?: Problem[];
   /** Tables found by ListObject name, then sheets read as tables (header in row 1). */
   tables: RawTable[];
 }

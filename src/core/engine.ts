@@ -40,7 +40,8 @@ export function runEngine(wb: WorkbookInput, opts: EngineOptions = {}): EngineRe
     // Update budget alone: the board's errors matter only when figures come from it.
     for (const p of scheduleProblems.errors) problems.add({ ...p, message: `${p.message} (the budget's schedule figures depend on it)` });
   }
-  return { settings, budget, schedule: doSchedule ? schedule : undefined, problems: problems.list };
+  // Read problems come first: they are filled as the tables above were read.
+  return { settings, budget, schedule: doSchedule ? schedule : undefined, problems: [...(wb.problems ?? []), ...problems.list] };
 }
 
 /** True when a budget line uses a global computed from the schedule or is tied to a cast member. */
