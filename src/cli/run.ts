@@ -4,6 +4,7 @@ import { CliError, CliIo, EXIT } from "./io";
 import { runBuild, runCheck, runDemo, runReport } from "./commands";
 import { runSolve } from "./solveCommand";
 import { OPTIMIZE_HELP, runOptimize } from "./optimizeCommand";
+import { IMPORT_HELP, runImport } from "./importCommand";
 
 const HELP: Record<string, string> = {
   main: `prodbook: film and TV budgets, cost reports and shooting schedules from .xlsx workbooks
@@ -15,6 +16,8 @@ Commands:
   check IN.xlsx               list problems in the input tables (exit 1 on an error)
   report IN.xlsx --json       the computed budget, schedule and DOOD as JSON
   demo -o FILE.xlsx           write the sample production "The Long Way Home"
+  import SCRIPT -o OUT.xlsx   a board, cast and breakdown from a .fountain or .fdx script
+                              (--into IN.xlsx merges a revised script; prodbook import --help)
   optimize IN.xlsx [-o OUT]   reorder the Stripboard for the least hold cost (prodbook optimize --help)
   solve FILE.dat ...          the schedule optimizer (prodbook solve --help)
 
@@ -53,6 +56,7 @@ object (WORKBOOK.md). Money is in currency units rounded to cents, dates are YYY
 Without --json, a short readable summary. Exit 1 when the workbook has an error.
 `,
   optimize: OPTIMIZE_HELP,
+  import: IMPORT_HELP,
   demo: `Usage: prodbook demo -o FILE.xlsx [--build] [--force]
 
 Writes the sample production "The Long Way Home": a short feature with a full chart of
@@ -132,7 +136,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // `solve` belongs to the optimizer engineer (src/cli/solveCommand.ts): its own arguments and help.
     if (cmd === "solve") return await runSolve(rest, io);
     if (cmd === "optimize") return await runOptimize(rest, io);
-    if (!HELP[cmd] || cmd === "main") throw new CliError(`Unknown command ${cmd}. Commands: build, check, report, demo, optimize, solve (prodbook --help)`, EXIT.usage);
+    if (cmd === "import") return await runImport(rest, io);
+    if (!HELP[cmd] || cmd === "main") throw new CliError(`Unknown command ${cmd}. Commands: build, check, report, demo, import, optimize, solve (prodbook --help)`, EXIT.usage);
     const p = parse(cmd, rest);
     if (p.flags.has("help")) {
       io.stdout(HELP[cmd]);

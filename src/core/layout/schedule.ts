@@ -3,6 +3,7 @@ import { formatEighths } from "../schedule/eighths";
 import { CellStyle, Merge, SheetLayout } from "./types";
 import { COLORS, DATE_FORMAT, Grid, STYLE, dateValue } from "./styles";
 import { fitRows } from "./fit";
+import { REVISION_FILLS } from "../script/categories";
 
 export const SCHEDULE = "Schedule";
 export const SCHEDULE_HEADERS = ["Scene", "I/E", "D/N", "Set", "Location", "Pages", "Cast", "Extras", "Description", "Script Day", "Notes"] as const;
@@ -48,12 +49,14 @@ export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
   };
   const stripRow = (st: Strip) => {
     const fill: CellStyle = { fill: st.color, border: { bottom: true }, vAlign: "top" };
+    // A revised scene shows its revision colour on the scene number, as revision pages do.
+    const rev = st.revision && st.revision.toLowerCase() !== "white" ? REVISION_FILLS[st.revision.charAt(0).toUpperCase() + st.revision.slice(1).toLowerCase()] : undefined;
     g.row(
       r,
       1,
       [st.scene, st.intExt, st.dayNight, st.set, st.location, formatEighths(st.pages), st.cast.join(", "), st.extras, st.description, st.scriptDay, st.notes],
       fill,
-      COLUMN_ALIGN.map((a, i) => ({ ...a, ...STRIP_CELL[i] })),
+      COLUMN_ALIGN.map((a, i) => ({ ...a, ...STRIP_CELL[i], ...(i === 0 && rev ? { fill: rev } : {}) })),
     );
     r++;
   };
@@ -85,6 +88,14 @@ export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
     dayRow(`End of Day ${day.number}`, day.date, day.pagesText, extra && extra !== String(day.number) ? extra : "", dayBreak);
   }
   for (const b of s.board.trailingBanners) bannerRow(b);
+  const boneyard = s.board.boneyard ?? [];
+  if (boneyard.length > 0) {
+    // Strips on no day (new scenes of a revised script), shown apart for the AD to place.
+    const pages = boneyard.reduce((n, st) => n + st.pages, 0);
+    r++;
+    dayRow("Boneyard", undefined, formatEighths(pages), `${boneyard.length} strip${boneyard.length === 1 ? "" : "s"} on no shooting day`, dayBreak);
+    for (const st of boneyard) stripRow(st);
+  }
   const last = Math.max(r - 1, HEADER_ROW);
 
   return fitRows({

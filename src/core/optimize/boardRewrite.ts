@@ -41,6 +41,8 @@ export function rewriteBoard(model: ScheduleModel, sol: BoardSolution, dates?: E
   // Banners of days the new board no longer has, then those after the last day.
   for (let d = sol.days.length; d < model.days.length; d++) for (const b of bannersByDay.get(d) ?? []) rows.push(pad(b.cells));
   for (const b of model.board.trailingBanners) rows.push(pad(b.cells));
+  // The boneyard stays below the board, as written.
+  for (const cells of model.board.boneyardRows ?? []) rows.push(pad(cells));
   return { headers, rows };
 }
 
@@ -54,5 +56,6 @@ export function currentBoardRows(model: ScheduleModel): BoardRows {
     if (day.dayBreak) rows.push(pad(day.dayBreak.cells));
   }
   for (const b of model.board.trailingBanners) rows.push(pad(b.cells));
+  for (const cells of model.board.boneyardRows ?? []) rows.push(pad(cells));
   return { headers: model.board.headers, rows };
 }

@@ -27,6 +27,10 @@ export interface Strip {
   color: string;
   /** The strip's raw cells in Stripboard column order, for rewriting the board unchanged. */
   cells: CellValue[];
+  /** Extension (script import): the revision colour that last changed the scene, e.g. "Blue". */
+  revision?: string;
+  /** Extension (script import): Changed, New or OMITTED. */
+  status?: string;
 }
 
 export interface Banner {
@@ -34,6 +38,8 @@ export interface Banner {
   /** What follows `Banner:`, else the row's Description. */
   text: string;
   cells: CellValue[];
+  /** Extension: an omitted scene's strip, shown in its place like a banner. */
+  omitted?: boolean;
 }
 
 export interface DayBreak {
@@ -69,6 +75,10 @@ export interface Stripboard {
   days: ShootDay[];
   /** Banners after the last day break with no strip after them: they form no day. */
   trailingBanners: Banner[];
+  /** Extension: strips below the `Boneyard` row, on no shooting day (new scenes of a revision). */
+  boneyard: Strip[];
+  /** The Boneyard row and every row below it, as written, for rewriting the board unchanged. */
+  boneyardRows: CellValue[][];
 }
 
 export interface CastMember {

@@ -25,6 +25,8 @@ export const STRIPBOARD_SPEC: TableSpec = {
     { key: "scriptDay", header: "Script Day", aliases: ["Story Day"] },
     { key: "extras", header: "Extras", aliases: ["Background", "BG"] },
     { key: "notes", header: "Notes" },
+    { key: "revision", header: "Revision", aliases: ["Revision Color", "Rev"] },
+    { key: "status", header: "Status", aliases: ["Script Status"] },
   ],
 };
 
@@ -39,6 +41,9 @@ export const STRIP_COLORS_SPEC: TableSpec = {
 
 const DAY_BREAK = /^end\s*of\s*day/i;
 const BANNER = /^banner\s*:/i;
+/** Extension: strips below a row whose Scene is `Boneyard` are on no shooting day. */
+const BONEYARD = /^boneyard\b/i;
+const OMITTED = /^omitted\b/i;
 
 /** Light tints, so black strip text stays readable, as printed boards use. */
 export const COLOR_NAMES: Record<string, string> = {
@@ -180,6 +185,8 @@ export function parseStripboard(raw: RawTable, problems: Problems, ctx: Stripboa
     headers: raw.headers,
     days: [],
     trailingBanners: [],
+    boneyard: [],
+    boneyardRows: [],
   };
   if (t.rows.length === 0) {
     problems.error({ sheet: raw.sheet, table: raw.name, row: raw.headerRow, column: "" }, `${raw.name} is empty: add strips in shooting order, with End of Day rows between days`);
@@ -191,8 +198,29 @@ export function parseStripboard(raw: RawTable, problems: Problems, ctx: Stripboa
   let day = newDay(1);
   let strips = 0;
   let withoutScene = 0;
+  let inBoneyard = false;
   for (const row of t.rows) {
     const scene = t.text(row, "scene");
+    if (inBoneyard || BONEYARD.test(scene)) {
+      // The boneyard: kept as written, read as strips so they show (and their cast is checked).
+      if (!inBoneyard) {
+        inBoneyard = true;
+        board.boneyardRows.push(row.cells);
+        continue;
+      }
+      board.boneyardRows.push(row.cells);
+      if (!scene || DAY_BREAK.test(scene) || BANNER.test(scene)) continue;
+      board.boneyard.push(readStrip(t, row, scene, ctx));
+      continue;
+    }
+    if (scene && !DAY_BREAK.test(scene) && !BANNER.test(scene) && OMITTED.test(t.text(row, "status"))) {
+      // An omitted scene keeps its place on the board but is not shot: it shows like a banner.
+      const set = t.text(row, "set");
+      const banner: Banner = { row: row.excelRow, text: `Scene ${scene} OMITTED${set && !OMITTED.test(set) ? ` (${set})` : ""}`, cells: row.cells, omitted: true };
+      day.banners.push(banner);
+      day.items.push({ kind: "banner", banner });
+      continue;
+    }
     if (DAY_BREAK.test(scene)) {
       const brk: DayBreak = { row: row.excelRow, text: scene.replace(DAY_BREAK, "").replace(/^[\s:—–-]+/, "").trim(), cells: row.cells };
       day.dayBreak = brk;
@@ -240,7 +268,7 @@ export function parseStripboard(raw: RawTable, problems: Problems, ctx: Stripboa
   }
   if (day.strips.length > 0) board.days.push(finishDay(day));
   else board.trailingBanners.push(...day.banners);
-  if (strips === 0 && withoutScene === 0) {
+  if (strips === 0 && withoutScene === 0 && board.boneyard.length === 0) {
     problems.error({ sheet: raw.sheet, table: raw.name, row: raw.headerRow, column: t.header("scene") }, `${raw.name} has no strips, only day breaks and banners`);
   }
   return board;
@@ -281,6 +309,8 @@ function readStrip(t: TableReader, row: TableRow, scene: string, ctx: Stripboard
     notes: t.text(row, "notes"),
     color: stripColor(ctx.colors, intExt, dayNight),
     cells: row.cells,
+    revision: t.text(row, "revision") || undefined,
+    status: t.text(row, "status") || undefined,
   };
 }
 
