@@ -7,6 +7,7 @@ import { doodLayout } from "./dood";
 import { scheduleLayout } from "./schedule";
 import { topSheetLayout } from "./topSheet";
 import { SheetLayout } from "./types";
+import { elementsDoodLayout, scheduleElementsLayout, withCallSheetBreakdown } from "./breakdown";
 
 export * from "./types";
 export { TOP_SHEET } from "./topSheet";
@@ -15,6 +16,7 @@ export { SCHEDULE, SCHEDULE_HEADERS } from "./schedule";
 export { DOOD, DOOD_HEADER_ROW, DOOD_DATE_ROW, DOOD_WEEKDAY_ROW, DOOD_FIRST_DAY_COL, DOOD_TOTAL_HEADERS } from "./dood";
 export { callSheetName, CALL_SHEET_COLS, CALL_SHEET_REPEAT } from "./callSheet";
 export { currencyFormat } from "./styles";
+export { ELEMENTS_DOOD, SCHEDULE_ELEMENTS } from "./breakdown";
 
 /** What the layouts need from an engine run (EngineResult satisfies it). */
 export interface LayoutInput {
@@ -34,10 +36,13 @@ export function budgetLayouts(r: LayoutInput): SheetLayout[] {
 export function scheduleLayouts(r: LayoutInput): SheetLayout[] {
   if (!r.schedule) return [];
   const title = r.settings.production;
+  const s = r.schedule;
+  const elements = [elementsDoodLayout(s, title), scheduleElementsLayout(s, title)].filter((l): l is SheetLayout => l !== undefined);
   return [
-    scheduleLayout(r.schedule, title),
-    doodLayout(r.schedule, title, r.settings.currency),
-    ...r.schedule.callSheets.map((cs) => callSheetLayout(cs, title)),
+    scheduleLayout(s, title),
+    doodLayout(s, title, r.settings.currency),
+    ...elements,
+    ...s.callSheets.map((cs) => withCallSheetBreakdown(callSheetLayout(cs, title), cs, s)),
   ];
 }
 

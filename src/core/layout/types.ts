@@ -81,7 +81,7 @@ export interface PrintSetup {
 }
 
 /** Which generated tab this is; used for ownership and for progress messages. */
-export type SheetKind = "top-sheet" | "cost-report" | "schedule" | "dood" | "call-sheet";
+export type SheetKind = "top-sheet" | "cost-report" | "schedule" | "dood" | "call-sheet" | "elements-dood" | "schedule-elements";
 
 export interface SheetLayout {
   name: string;

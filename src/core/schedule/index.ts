@@ -14,6 +14,7 @@ import { buildDood } from "./dood";
 import { DEFAULT_SHOOTING_CALL_OFFSET, buildCallSheets } from "./callsheet";
 import { TimeZone, parseTimeZone } from "./sun";
 import { DayCall, ScheduleModel } from "./model";
+import { readBreakdown } from "./breakdown";
 
 export * from "./model";
 export { formatEighths, parseEighths, parsePages } from "./eighths";
@@ -107,6 +108,7 @@ export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: P
     locations: locations.list,
     calls,
     holidays,
+    breakdown: readBreakdown(wb, problems, board),
   };
 }
 

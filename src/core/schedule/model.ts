@@ -3,6 +3,7 @@ import { CellValue } from "../cells";
 import { Cents } from "../money";
 import { EpochDay } from "../dates";
 import { Eighths } from "./eighths";
+import type { BreakdownModel } from "./breakdown";
 
 export type IntExt = "INT" | "EXT" | "INT/EXT" | string;
 /** DAY, NIGHT, or DAWN, DUSK, MORNING, EVENING as written (other text kept upper-cased). */
@@ -40,6 +41,8 @@ export interface Banner {
   cells: CellValue[];
   /** Extension: an omitted scene's strip, shown in its place like a banner. */
   omitted?: boolean;
+  /** The omitted strip's scene number. */
+  scene?: string;
 }
 
 export interface DayBreak {
@@ -224,4 +227,6 @@ export interface ScheduleModel {
   locations: Location[];
   calls: DayCall[];
   holidays: Holiday[];
+  /** Extension (issue 13): the Breakdown table, when the workbook has one. */
+  breakdown?: BreakdownModel;
 }

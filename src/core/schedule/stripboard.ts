@@ -216,7 +216,7 @@ export function parseStripboard(raw: RawTable, problems: Problems, ctx: Stripboa
     if (scene && !DAY_BREAK.test(scene) && !BANNER.test(scene) && OMITTED.test(t.text(row, "status"))) {
       // An omitted scene keeps its place on the board but is not shot: it shows like a banner.
       const set = t.text(row, "set");
-      const banner: Banner = { row: row.excelRow, text: `Scene ${scene} OMITTED${set && !OMITTED.test(set) ? ` (${set})` : ""}`, cells: row.cells, omitted: true };
+      const banner: Banner = { row: row.excelRow, text: `Scene ${scene} OMITTED${set && !OMITTED.test(set) ? ` (${set})` : ""}`, cells: row.cells, omitted: true, scene };
       day.banners.push(banner);
       day.items.push({ kind: "banner", banner });
       continue;
