@@ -25,6 +25,8 @@ const section: CellStyle = { bold: true, fill: COLORS.sectionFill, border: { top
  * for counted elements (background) the most needed on any day.
  */
 export function elementsDoodLayout(s: ScheduleModel, title: string): SheetLayout | undefined {
+  // Only a workbook with a Breakdown has element sheets: a board without one builds as before.
+  if (!s.breakdown) return undefined;
   const doods = elementDoods(s.days, s.breakdown);
   if (doods.length === 0) return undefined;
   const n = s.days.length;
