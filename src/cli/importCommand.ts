@@ -3,21 +3,20 @@
  * `--into IN.xlsx`, a revised script merged into a workbook that has a board (in place, or into
  * a copy with -o).
  */
-import ExcelJS from "exceljs";
 import { readFileSync, statSync, existsSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { ImportedScript, ScriptError, importScript, revisionColor, REVISION_COLORS } from "../core/script";
 import { scriptTables } from "../core/script/tables";
 import { mergeScript } from "../core/script/merge";
-import { findTable } from "../core/cells";
+import { WorkbookInput, findTable } from "../core/cells";
 import { formatEighths } from "../core/schedule/eighths";
 import { formatIso, parseDateCell } from "../core/dates";
 import { runEngine } from "../core/engine";
 import { describeProblem } from "../core/problems";
 import { CliError, CliIo, EXIT } from "./io";
 import { loadXlsx, saveXlsxAtomic, samePath } from "./files";
-import { readWorkbookInput } from "./xlsxReader";
+import { XlsxFile } from "./xlsx/xlsxFile";
 import { writeInputTables } from "./inputTables";
 
 export const IMPORT_HELP = `Usage: prodbook import SCRIPT.fountain|SCRIPT.fdx -o OUT.xlsx [--start YYYY-MM-DD] [--day-pages N]
@@ -95,14 +94,11 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   }
   const dayPages = o["day-pages"] === undefined ? 5 : Number(o["day-pages"]);
   if (!Number.isFinite(dayPages) || dayPages < 0) throw new CliError(`--day-pages must be a number of pages of 0 or more, not ${o["day-pages"]}`, EXIT.usage);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Prodbook";
+  const file = XlsxFile.create();
   const title = script.title || basename(scriptPath).replace(/\.[^.]+$/, "");
   const settings = { name: "Settings", headers: ["Key", "Value"], rows: [["Production", title], ["Start Date", new Date(start * 86_400_000)], ["Days Off", "Sat, Sun"], ["Crew Call", "07:00"]] };
-  writeInputTables(wb, { tables: [] }, [settings, ...scriptTables(script, { dayEighths: Math.round(dayPages * 8) })]);
-  const ws = wb.getWorksheet("Settings");
-  if (ws) ws.getCell("B3").numFmt = "yyyy-mm-dd";
-  await saveXlsxAtomic(wb, output);
+  writeInputTables(file, { tables: [] }, [settings, ...scriptTables(script, { dayEighths: Math.round(dayPages * 8) })]);
+  await saveXlsxAtomic(file, output);
   io.stdout(`${summary(scriptPath, script)}\nWrote ${output}: Settings, Stripboard, Cast (${script.cast.length}), Breakdown (${script.scenes.reduce((n, s) => n + s.elements.length, 0)} elements), Script Scenes.\n`);
   if (!o.start) io.stdout(`Start Date is set to ${formatIso(start)} (the next Monday); change it in Settings.\n`);
   return EXIT.ok;
@@ -111,23 +107,23 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
 async function merge(scriptPath: string, script: ImportedScript, into: string, output: string | undefined, revision: string | undefined, io: CliIo): Promise<number> {
   const target = output ?? into;
   if (output && samePath(output, into)) throw new CliError("With --into, -o names a copy to write; leave -o out to write into the workbook itself", EXIT.usage);
-  const { wb } = await loadXlsx(into);
-  const input = readWorkbookInput(wb, basename(into));
+  const { file } = await loadXlsx(into);
+  const input = file.readInput(basename(into));
   if (!findTable(input, "Stripboard")) {
     throw new CliError(`${basename(into)} has no Stripboard to merge into; import the script into a new workbook with -o instead`, EXIT.problems);
   }
   const colour = revision ?? script.revision ?? nextRevision(input);
   const { tables, summary: s } = mergeScript(input, script, colour);
-  writeInputTables(wb, input, tables);
+  writeInputTables(file, input, tables);
   // The merged workbook must read: report what the engine finds before saving.
-  const check = runEngine(readWorkbookInput(wb, basename(target)));
+  const check = runEngine(file.readInput(basename(target)));
   const errors = check.problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     for (const p of errors) io.stderr(describeProblem(p) + "\n");
     io.stderr(`The merged workbook would have ${errors.length} error(s); nothing was written.\n`);
     return EXIT.problems;
   }
-  await saveXlsxAtomic(wb, target);
+  await saveXlsxAtomic(file, target);
   const list = (xs: string[]) => (xs.length ? `: ${xs.join(", ")}` : "");
   io.stdout(
     `${summary(scriptPath, script)}\nMerged into ${target} (${colour} revision): ${s.changed.length} changed${list(s.changed)}; ${s.added.length} new in the boneyard${list(s.added)}; ${s.omitted.length} omitted${list(s.omitted)}; ${s.unchanged} unchanged; ${s.handEditsKept} hand edit(s) kept${s.newCast.length ? `; new cast: ${s.newCast.join(", ")}` : ""}.\n`,
@@ -161,7 +157,7 @@ function summary(path: string, s: ImportedScript): string {
 }
 
 /** The colour after the latest one the board's Revision column already holds. */
-function nextRevision(input: ReturnType<typeof readWorkbookInput>): string {
+function nextRevision(input: WorkbookInput): string {
   const board = findTable(input, "Stripboard");
   const c = board ? board.headers.findIndex((h) => /^revision$/i.test(h.trim())) : -1;
   let last = 0;

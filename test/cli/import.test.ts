@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { CellValue, findTable } from "../../src/core/cells";
+import { XlsxFile } from "../../src/cli/xlsx/xlsxFile";
+import { replaceTableRows } from "../../src/cli/xlsx/tableEdit";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, loadXlsxFile, runProdbook } from "./run";
@@ -15,11 +18,6 @@ function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
   const out: unknown[][] = [];
   ws.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
   return out;
-}
-
-function column(ws: ExcelJS.Worksheet, header: string): number {
-  const headers = (ws.getRow(1).values as unknown[]).slice(1);
-  return headers.indexOf(header) + 1;
 }
 
 describe("prodbook import", () => {
@@ -54,15 +52,17 @@ describe("prodbook import", () => {
     const book = join(dir, "merge.xlsx");
     expect(runProdbook(dir, "import", "v1.fountain", "-o", book, "--start", "2027-03-01", "--day-pages", "0").code).toBe(0);
 
-    // The AD edits by hand: a location, a description, and a day break after scene 1.
-    const wb = await loadXlsxFile(book);
-    const ws = wb.getWorksheet("Stripboard")!;
-    ws.getCell(2, column(ws, "Location")).value = "Stage 2";
-    ws.getCell(2, column(ws, "Description")).value = "=Ann cooks breakfast (hand edit)";
-    ws.spliceRows(3, 0, ["End of Day 1"]);
-    const table = ws.getTables()[0] as unknown as { table: { tableRef: string } };
-    table.table.tableRef = "A1:M5";
-    await wb.xlsx.writeFile(book);
+    // The AD edits by hand: a location, a description, and a day break after scene 1 (written
+    // through the package layer, cell by cell, as Excel would save them).
+    const file = XlsxFile.fromBytes(readFileSync(book));
+    const raw = findTable(file.readInput(), "Stripboard")!;
+    const h0 = raw.headers;
+    const rows = raw.rows.map((r) => [...r]);
+    rows[0][h0.indexOf("Location")] = "Stage 2";
+    rows[0][h0.indexOf("Description")] = "=Ann cooks breakfast (hand edit)";
+    rows.splice(1, 0, ["End of Day 1", ...new Array<CellValue>(h0.length - 1).fill(null)]);
+    replaceTableRows(file, "Stripboard", rows);
+    writeFileSync(book, file.toBytes());
     copyFileSync(book, join(dir, "before.xlsx"));
 
     const r = runProdbook(dir, "import", "v2.fountain", "--into", book, "--revision", "Blue");
