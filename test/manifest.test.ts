@@ -145,3 +145,17 @@ describe("functions metadata", () => {
     expect(result.associate.map((a) => a.id).sort()).toEqual([...ids].sort());
   });
 });
+
+describe("one requirement floor", () => {
+  it("the manifest, the pane's message and the docs name the same sets and Excel versions", async () => {
+    const { REQUIRED_SET, SHARED_RUNTIME_SET, SUPPORTED_EXCEL } = await import("../src/excel/requirements");
+    expect(manifest).toContain(`<Set Name="${REQUIRED_SET.name}" MinVersion="${REQUIRED_SET.version}"/>`);
+    expect(manifest).toContain(`<Set Name="${SHARED_RUNTIME_SET.name}" MinVersion="${SHARED_RUNTIME_SET.version}"/>`);
+    expect([...manifest.matchAll(/<Set Name="ExcelApi" MinVersion="([\d.]+)"/g)].map((m) => m[1])).toEqual([REQUIRED_SET.version]);
+    for (const doc of ["docs/ADDIN.md", "docs/troubleshooting.md"]) {
+      const text = readFileSync(join(root, doc), "utf8").replace(/\s+/g, " ");
+      expect(text).toContain(SUPPORTED_EXCEL.replace(/, or /, ", or "));
+      expect(text).not.toMatch(/Excel 2019 (and|or) later|ExcelApi 1\.(1[0-9]|8)\b/);
+    }
+  });
+});

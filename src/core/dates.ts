@@ -112,3 +112,46 @@ export function formatTime(minutes: number): string {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }
+
+/**
+ * Whether an Excel number format shows a date or a time (d, m, y, h, s outside quotes, escapes
+ * and [colour]/[$-locale] brackets; [h], [m], [s] elapsed time counts). Office.js `values` gives a
+ * date as its serial number and ExcelJS as a Date; the format is what tells them apart.
+ */
+export function isDateNumberFormat(format: string | undefined | null): boolean {
+  if (!format || format === "General" || format === "@") return false;
+  const section = format.split(";")[0];
+  if (/\[(h+|m+|s+)\]/i.test(section)) return true;
+  const bare = section
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/_./g, "")
+    .replace(/\*./g, "")
+    .replace(/\[[^\]]*\]/g, "");
+  return /[dmyhs]/i.test(bare) && !/^[#0?,.\s%E+-]*$/i.test(bare);
+}
+
+/** An Excel serial (1900 date system, fraction = time of day) as the UTC Date ExcelJS would give. */
+export function serialToJsDate(serial: number): Date {
+  return new Date(Math.round((serial - EXCEL_EPOCH_OFFSET) * MS_PER_DAY));
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * What to tell a user whose number Excel turned into a date (Office.js and ExcelJS both give a
+ * date-formatted cell as a date). Typed 3/8 into a General cell is 8 March (month/day); where
+ * `fraction` is set (page counts) that is what was meant:
+ * "Pages shows 8 March: Excel turned 3/8 into a date; type '3/8 or 0.375".
+ */
+export function typedDateMessage(column: string, v: Date, opts: { fraction?: boolean } = {}): string {
+  const m = v.getUTCMonth() + 1;
+  const d = v.getUTCDate();
+  if (v.getUTCHours() || v.getUTCMinutes()) {
+    return `${column} shows a time (${v.toISOString().slice(11, 16)}): Excel turned what was typed into a time; type the number again in a cell formatted as Number`;
+  }
+  if (opts.fraction && Number.isInteger((m * 8) / d)) {
+    return `${column} shows ${d} ${MONTHS[m - 1]}: Excel turned ${m}/${d} into a date; type '${m}/${d} or ${Number((m / d).toFixed(3))}`;
+  }
+  return `${column} shows ${d} ${MONTHS[m - 1]} ${v.getUTCFullYear()}: Excel turned what was typed into a date; format the cell as Number and type the number again`;
+}

@@ -1,7 +1,7 @@
 import { CellValue, RawTable, WorkbookInput, columnLetters, findTable, isBlank } from "./cells";
 import { Problems, showValue } from "./problems";
 import { parseDecimalText } from "./money";
-import { EpochDay, parseDateCell, parseTimeCell } from "./dates";
+import { EpochDay, parseDateCell, parseTimeCell, typedDateMessage } from "./dates";
 
 /** A column the engine reads: `header` is the contract's name, aliases are other names users write. */
 export interface ColumnSpec {
@@ -132,6 +132,11 @@ export class TableReader {
     if (typeof v === "string") {
       const n = parseDecimalText(v);
       if (n !== undefined) return n;
+    }
+    if (v instanceof Date) {
+      // Office.js and ExcelJS both give a date-formatted number as a date: Excel turned what was typed into one.
+      this.error(row, key, typedDateMessage(this.header(key), v));
+      return undefined;
     }
     this.error(row, key, `${this.header(key)} must be a number, not ${showValue(v)}`);
     return undefined;

@@ -13,7 +13,7 @@ import { SampleTable, sampleProduction } from "../core/sample";
 import type { ExcelHost } from "./host";
 import { readWorkbook } from "./readWorkbook";
 import { hostFeatures } from "./requirements";
-import { Progress, WRITE_REQUESTS, WriteFailed, WrittenSheet, errorText, packRequests, requestCount, writeSheets } from "./writeSheets";
+import { Progress, RECALCULATE, WRITE_REQUESTS, WriteFailed, WrittenSheet, errorText, packRequests, requestCount, writeSheets } from "./writeSheets";
 
 export type Intent = "success" | "warning" | "error" | "info";
 
@@ -187,6 +187,8 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
       // A blank workbook's empty Sheet1 has no purpose once the tables are in.
       if (blank.length === sheets.items.length) for (const name of blank) ctx.workbook.worksheets.getItem(name).delete();
       ctx.workbook.worksheets.getItem(tables[0].name).activate();
+      // The writes ran with calculation suspended: re-calculating is ours (suspendApiCalculationUntilNextSync).
+      ctx.workbook.application.calculate(RECALCULATE);
       await ctx.sync();
       progress("Done", 1);
       return {

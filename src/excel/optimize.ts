@@ -21,7 +21,7 @@ import type { CommandOutcome, Message } from "./commands";
 import type { ExcelHost } from "./host";
 import { parseAddress } from "./readWorkbook";
 import { hostFeatures } from "./requirements";
-import { REQUEST_BUDGET, errorText } from "./writeSheets";
+import { REQUEST_BUDGET, deleteSheet, errorText } from "./writeSheets";
 
 type Scalar = string | number | boolean;
 
@@ -176,7 +176,8 @@ function writeExact(range: Excel.Range, grid: Grid, formula: (i: number, c: numb
   if (differs) range.numberFormat = grid.formats;
 }
 
-const rowKey = (r: readonly unknown[]) => JSON.stringify(r.map((v) => (blankOf(v) ? null : v instanceof Date ? v.getTime() : v)));
+/** A row compared by value; a Date (readWorkbook gives date-formatted cells as Dates) as the serial Excel holds. */
+const rowKey = (r: readonly unknown[]) => JSON.stringify(r.map((v) => (blankOf(v) ? null : v instanceof Date ? (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000 : v)));
 
 /** Values and formats for rows that come from `old` (matched by value, so formats move with rows). */
 function writeGrid(rows: CellValue[][], old: BoardSnapshot, width: number): Grid {
@@ -242,7 +243,7 @@ async function rollback(ctx: Excel.RequestContext, b: BoardSnapshot, undo: UndoS
       ctx.workbook.worksheets.getItem(b.sheet).getRange(addr(from, b.firstColumn, from + reach - 1, b.firstColumn + b.headers.length - 1)).clear("Contents");
     }
     if (!undo.exists) {
-      if (!undoSheet.isNullObject) undoSheet.delete();
+      if (!undoSheet.isNullObject) deleteSheet(undoSheet);
     } else {
       const ws = ctx.workbook.worksheets.getItem(UNDO_SHEET);
       ws.getRange(undoClearAddress(undo, undoWidth)).clear("All");
@@ -268,7 +269,8 @@ async function writeAll(
 ): Promise<{ ok: true } | { ok: false; undone: boolean; error: unknown }> {
   const undoWidth = undoWrite === "delete" ? 4 : (undoWrite.values[0]?.length ?? 4);
   try {
-    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    // No suspended calculation: the user's =PROD.* cells read the Stripboard and must follow it,
+    // and after a suspension re-calculating would be ours to do (suspendApiCalculationUntilNextSync).
     if (undoWrite !== "delete") {
       const ws = undo.exists ? ctx.workbook.worksheets.getItem(UNDO_SHEET) : ctx.workbook.worksheets.add(UNDO_SHEET);
       if (undo.exists) ws.getRange(undoClearAddress(undo, undoWidth)).clear("All");
@@ -277,7 +279,7 @@ async function writeAll(
     }
     queueBoard(ctx, b, grid.values.length, (range) => writeExact(range, grid));
     // Last, so a failure before it leaves the saved order in place.
-    if (undoWrite === "delete") ctx.workbook.worksheets.getItem(UNDO_SHEET).delete();
+    if (undoWrite === "delete") deleteSheet(ctx.workbook.worksheets.getItem(UNDO_SHEET));
     await ctx.sync();
     return { ok: true };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { CellValue, RawTable, WorkbookInput, normalizeName } from "../core/cells";
+import { isDateNumberFormat, serialToJsDate } from "../core/dates";
 
 /** The contract's input tables (WORKBOOK.md): sheets of these names are read when no table has the name. */
 export const CONTRACT_TABLES = [
@@ -30,23 +31,30 @@ export function parseAddress(address: string): { sheet: string; row: number; col
   return { sheet, row: Number(m[2]), column };
 }
 
-/** Office.js gives "" for an empty cell; the engine wants null. */
-function cell(v: unknown): CellValue {
+/**
+ * Office.js gives "" for an empty cell; the engine wants null. A number in a date-formatted cell
+ * is a date (Office.js `values` gives dates as serials): it goes to the engine as a Date, as the
+ * command line's reader gives it, so "3/8" that Excel turned into 8 March in a Pages cell is
+ * reported as a date rather than read as 46,000 pages.
+ */
+function cell(v: unknown, format?: unknown): CellValue {
   if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "number" && typeof format === "string" && isDateNumberFormat(format)) return serialToJsDate(v);
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   return String(v);
 }
 
-function toRaw(name: string, address: string, values: unknown[][]): RawTable {
+function toRaw(name: string, address: string, values: unknown[][], formats?: unknown[][]): RawTable {
   const at = parseAddress(address);
   const [header = [], ...rows] = values;
+  const [, ...rowFormats] = formats ?? [];
   return {
     name,
     sheet: at.sheet,
     headerRow: at.row,
     firstColumn: at.column,
     headers: header.map((h) => (h === null || h === undefined ? "" : String(h))),
-    rows: rows.map((r) => r.map(cell)),
+    rows: rows.map((r, i) => r.map((v, j) => cell(v, rowFormats[i]?.[j]))),
   };
 }
 
@@ -61,23 +69,25 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
   const book = ctx.workbook.load("name");
   await ctx.sync();
 
-  const tableRanges = tables.items.map((t) => ({ name: t.name, totals: t.showTotals, range: t.getRange().load("values,address") }));
+  // Number formats in the same request as the values: they say which numbers are dates.
+  const tableRanges = tables.items.map((t) => ({ name: t.name, totals: t.showTotals, range: t.getRange().load("values,numberFormat,address") }));
   const tableNames = new Set(tables.items.map((t) => normalizeName(t.name)));
   const contract = new Set<string>(CONTRACT_TABLES.map((n) => normalizeName(n)));
   const sheetRanges = sheets.items
     .filter((s) => contract.has(normalizeName(s.name)) && !tableNames.has(normalizeName(s.name)))
-    .map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject(true).load("values,address") }));
+    .map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject(true).load("values,numberFormat,address") }));
   await ctx.sync();
 
   const out: RawTable[] = [];
   for (const t of tableRanges) {
     // A table's Total Row (SUMs under the columns) is not data.
-    out.push(toRaw(t.name, t.range.address, t.totals ? t.range.values.slice(0, -1) : t.range.values));
+    const body = (g: unknown[][]) => (t.totals ? g.slice(0, -1) : g);
+    out.push(toRaw(t.name, t.range.address, body(t.range.values), body(t.range.numberFormat)));
     t.range.untrack();
   }
   for (const s of sheetRanges) {
     if (s.range.isNullObject) continue;
-    const raw = toRaw(s.name, s.range.address, s.range.values);
+    const raw = toRaw(s.name, s.range.address, s.range.values, s.range.numberFormat);
     s.range.untrack();
     // The contract puts a plain sheet's header in row 1; a used range that starts lower has none.
     if (raw.headerRow !== 1) {

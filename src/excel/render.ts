@@ -67,7 +67,7 @@ const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
 /** The Office.js operations one style needs, on one range. */
-function styleOps(s: CellStyle, manyRows: boolean, manyCols: boolean): ((r: Excel.Range) => void)[] {
+function styleOps(s: CellStyle, manyRows: boolean, manyCols: boolean, features: Pick<HostFeatures, "indentLevel">): ((r: Excel.Range) => void)[] {
   const ops: ((r: Excel.Range) => void)[] = [];
   if (s.fill) ops.push((r) => (r.format.fill.color = s.fill!));
   if (s.bold !== undefined) ops.push((r) => (r.format.font.bold = s.bold!));
@@ -77,7 +77,8 @@ function styleOps(s: CellStyle, manyRows: boolean, manyCols: boolean): ((r: Exce
   if (s.hAlign) ops.push((r) => (r.format.horizontalAlignment = H_ALIGN[s.hAlign!]));
   if (s.vAlign) ops.push((r) => (r.format.verticalAlignment = V_ALIGN[s.vAlign!]));
   if (s.wrap !== undefined) ops.push((r) => (r.format.wrapText = s.wrap!));
-  if (s.indent) ops.push((r) => (r.format.indentLevel = s.indent!));
+  // RangeFormat.indentLevel is ExcelApi 1.9; without it the cell is only left-aligned.
+  if (s.indent && features.indentLevel) ops.push((r) => (r.format.indentLevel = s.indent!));
   const b = s.border;
   if (b) {
     const edge = (name: Excel.BorderIndex | "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical") =>
@@ -163,7 +164,7 @@ function packOps(what: string, ops: { bytes: number; apply: (ws: Excel.Worksheet
 }
 
 /** Every chunk that writes `layout` onto an empty worksheet. */
-export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, "pageLayout">): WriteChunk[] {
+export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, "pageLayout" | "indentLevel">): WriteChunk[] {
   const chunks: WriteChunk[] = [];
   let maxRow = 0;
   let maxCol = 0;
@@ -222,7 +223,7 @@ export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, 
       return v === undefined || v === false || v === "" ? "" : JSON.stringify(v);
     };
     for (const rect of styleRects(layout.cells, keyOf)) {
-      const list = styleOps({ [prop]: rect.style[prop] }, rect.r2 > rect.r1, rect.c2 > rect.c1);
+      const list = styleOps({ [prop]: rect.style[prop] }, rect.r2 > rect.r1, rect.c2 > rect.c1, features);
       if (!list.length) continue;
       const a = addr(rect.r1, rect.c1, rect.r2, rect.c2);
       ops.push({

@@ -33,7 +33,7 @@ const BACKUP_PREFIX = "~PB old ";
 export type Progress = (step: string, fraction: number) => void;
 
 export interface WriteOptions {
-  features: Pick<HostFeatures, "pageLayout" | "screenUpdating">;
+  features: Pick<HostFeatures, "pageLayout" | "screenUpdating" | "indentLevel">;
   onProgress?: Progress;
   /** Timestamp written to the registry. */
   now?: () => Date;
@@ -139,6 +139,8 @@ export async function writeSheets(ctx: Excel.RequestContext, layouts: SheetLayou
   const toCheck = layouts.filter((l) => byName.has(l.name.toLowerCase()) && registered.has(l.name.toLowerCase()));
   const fingerprints = new Map<string, string>();
   if (toCheck.length) {
+    // Fresh results first: a suspended calculation (ours or another add-in's) leaves formulas stale.
+    ctx.workbook.application.calculate(RECALCULATE);
     const used = toCheck.map((l) => ({
       name: l.name.toLowerCase(),
       range: ctx.workbook.worksheets.getItem(l.name).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
@@ -240,6 +242,9 @@ export async function writeSheets(ctx: Excel.RequestContext, layouts: SheetLayou
     regRange.values = regRows;
     reg.visibility = "VeryHidden";
     if (jobs.length) ctx.workbook.worksheets.getItem(jobs[0].action.name).activate();
+    // The writes ran with calculation suspended, which leaves re-calculating to us
+    // (Application.suspendApiCalculationUntilNextSync): formulas would show stale results.
+    ctx.workbook.application.calculate(RECALCULATE);
     await ctx.sync();
   } catch (e) {
     const undone = await rollback(ctx, {
@@ -262,7 +267,7 @@ export async function writeSheets(ctx: Excel.RequestContext, layouts: SheetLayou
   //    very hidden copies behind, never a half-written workbook.
   const messages = plan.filter((a): a is Extract<WriteAction, { action: "beside" }> => a.action === "beside").map(describeBeside);
   if (backups.length) {
-    for (const b of backups) ctx.workbook.worksheets.getItem(b.id).delete();
+    for (const b of backups) deleteSheet(ctx.workbook.worksheets.getItem(b.id));
     try {
       await ctx.sync();
     } catch (e) {
@@ -271,6 +276,18 @@ export async function writeSheets(ctx: Excel.RequestContext, layouts: SheetLayou
   }
   progress("Done", 1);
   return { written: plan.map((a) => ({ layout: a.layout.name, sheet: a.name, action: a.action })), messages };
+}
+
+/** Excel.CalculationType.recalculate, as a literal: the adapter runs where `Excel` is not a global too. */
+export const RECALCULATE = "Recalculate" as Excel.CalculationType.recalculate;
+
+/**
+ * Deletes a sheet whatever its visibility: `Worksheet.delete()` on a very hidden sheet fails with
+ * InvalidOperation (its JSDoc), so it is made hidden first, in the same request.
+ */
+export function deleteSheet(ws: Excel.Worksheet): void {
+  ws.visibility = "Hidden" as Excel.SheetVisibility.hidden;
+  ws.delete();
 }
 
 export function errorText(e: unknown): string {
@@ -301,7 +318,7 @@ async function rollback(
     await ctx.sync();
     const ours = new Set(undo.names.map((t) => t.toLowerCase()));
     for (const s of sheets.items) {
-      if (!undo.before.has(s.id) && ours.has(s.name.toLowerCase())) s.delete();
+      if (!undo.before.has(s.id) && ours.has(s.name.toLowerCase())) deleteSheet(s);
     }
     for (const b of undo.backups) {
       const ws = ctx.workbook.worksheets.getItem(b.id);
@@ -319,6 +336,8 @@ async function rollback(
       }
     }
     ctx.workbook.worksheets.getItem(undo.activeId).activate();
+    // The failed writes ran with calculation suspended: re-calculate, or formulas stay stale.
+    ctx.workbook.application.calculate(RECALCULATE);
     await ctx.sync();
     return true;
   } catch {

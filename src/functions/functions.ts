@@ -6,6 +6,7 @@
  * of inputs spills a column of results.
  */
 import * as budgetFns from "./budgetFunctions";
+import { basicArgs } from "./dataTypes";
 import { guard } from "./guard";
 import * as pageFns from "./pagesFunctions";
 import { rollup as rollupImpl } from "./rollup";
@@ -22,7 +23,7 @@ import * as scheduleFns from "./scheduleFunctions";
  * @returns The overrun, 0 or more.
  */
 export function overrun(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][]): number[][] {
-  return guard(() => budgetFns.overrun(budget, actual, committed, etc));
+  return guard(() => budgetFns.overrun(...basicArgs(budget, actual, committed, etc)));
 }
 
 /**
@@ -36,7 +37,7 @@ export function overrun(budget: any[][], actual: any[][], committed?: any[][], e
  * @returns The EFC.
  */
 export function efc(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][]): number[][] {
-  return guard(() => budgetFns.efc(budget, actual, committed, etc));
+  return guard(() => budgetFns.efc(...basicArgs(budget, actual, committed, etc)));
 }
 
 /**
@@ -50,7 +51,7 @@ export function efc(budget: any[][], actual: any[][], committed?: any[][], etc?:
  * @returns The variance.
  */
 export function variance(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][]): number[][] {
-  return guard(() => budgetFns.variance(budget, actual, committed, etc));
+  return guard(() => budgetFns.variance(...basicArgs(budget, actual, committed, etc)));
 }
 
 /**
@@ -66,7 +67,7 @@ export function variance(budget: any[][], actual: any[][], committed?: any[][], 
  * @returns OVER, WATCH or OK.
  */
 export function status(budget: any[][], actual: any[][], committed?: any[][], etc?: any[][], tolerance?: any[][], watchAt?: any[][]): string[][] {
-  return guard(() => budgetFns.status(budget, actual, committed, etc, tolerance, watchAt));
+  return guard(() => budgetFns.status(...basicArgs(budget, actual, committed, etc, tolerance, watchAt)));
 }
 
 /**
@@ -82,7 +83,7 @@ export function status(budget: any[][], actual: any[][], committed?: any[][], et
  * @returns The rolled-up total.
  */
 export function rollup(codes: any[][], amounts: any[][], code: any[][], parents?: any[][], invocation?: CustomFunctions.Invocation): number[][] {
-  return guard(() => rollupImpl(codes, amounts, code, parents, invocation?.parameterAddresses));
+  return guard(() => rollupImpl(...basicArgs(codes, amounts, code, parents, invocation?.parameterAddresses)));
 }
 
 /**
@@ -95,7 +96,7 @@ export function rollup(codes: any[][], amounts: any[][], code: any[][], parents?
  * @returns The fringe, rounded to the cent.
  */
 export function fringe(amount: any[][], rate: any[][], cutoff?: any[][]): number[][] {
-  return guard(() => budgetFns.fringe(amount, rate, cutoff));
+  return guard(() => budgetFns.fringe(...basicArgs(amount, rate, cutoff)));
 }
 
 /**
@@ -106,7 +107,7 @@ export function fringe(amount: any[][], rate: any[][], cutoff?: any[][]): number
  * @returns Pages as a number.
  */
 export function pages(pages: any[][]): number[][] {
-  return guard(() => pageFns.pages(pages));
+  return guard(() => pageFns.pages(...basicArgs(pages)));
 }
 
 /**
@@ -117,7 +118,7 @@ export function pages(pages: any[][]): number[][] {
  * @returns Pages in eighths.
  */
 export function eighths(pages: any[][]): string[][] {
-  return guard(() => pageFns.eighths(pages));
+  return guard(() => pageFns.eighths(...basicArgs(pages)));
 }
 
 
@@ -134,7 +135,7 @@ export function eighths(pages: any[][]): string[][] {
  * @returns DOOD codes, spilled.
  */
 export function dood(stripboard: any[][], castIds: any[][], start?: any, daysOff?: any, holidays?: any[][], dropDays?: any): string[][] {
-  return guard(() => scheduleFns.doodGrid(stripboard, castIds, start, daysOff, holidays, dropDays));
+  return guard(() => scheduleFns.doodGrid(...basicArgs(stripboard, castIds, start, daysOff, holidays, dropDays)));
 }
 
 /**
@@ -148,5 +149,5 @@ export function dood(stripboard: any[][], castIds: any[][], start?: any, daysOff
  * @returns The date, as an Excel date.
  */
 export function shootdate(day: number, start: any, daysOff?: string, holidays?: any[][]): number {
-  return guard(() => scheduleFns.shootDate(day, start, daysOff, holidays));
+  return guard(() => scheduleFns.shootDate(...basicArgs(day, start, daysOff, holidays)));
 }

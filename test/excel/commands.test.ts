@@ -95,7 +95,7 @@ describe("commands on the in-memory host", () => {
     host.apiVersion = 106;
     const r = await newProduction(host);
     expect(r.ok).toBe(false);
-    expect(r.messages[0].text).toMatch(/needs the Excel JavaScript API 1.7/);
+    expect(r.messages[0].text).toMatch(/needs Microsoft 365 \(Version 2002 or later\), Excel 2021 or later, Excel on the web, or Excel for Mac 16.35 or later \(the Excel JavaScript API 1.7/);
     expect(host.syncs).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import { REGISTRY_SHEET, fingerprintValues, layoutReadBackGrid } from "../../src
 import { WRITE_REQUESTS, WriteFailed, packRequests, writeSheets } from "../../src/excel/writeSheets";
 import { InMemoryExcel } from "../host/excel";
 
-const features = { pageLayout: true, screenUpdating: true };
+const features = { pageLayout: true, screenUpdating: true, indentLevel: true };
 
 /** A hand-made Top Sheet: text that looks like formulas and numbers, a date, a formula, formats. */
 function topSheet(total = 1500): SheetLayout {
@@ -154,7 +154,7 @@ describe("writeSheets", () => {
   test("on an ExcelApi 1.8 host the sheet is written without page layout", async () => {
     const host = new InMemoryExcel();
     host.apiVersion = 108;
-    await host.run((ctx) => writeSheets(ctx, [topSheet()], { features: { pageLayout: false, screenUpdating: false } }));
+    await host.run((ctx) => writeSheets(ctx, [topSheet()], { features: { pageLayout: false, screenUpdating: false, indentLevel: false } }));
     expect(host.value("Top Sheet", "B4")).toBe(1000);
     expect(host.sheet("Top Sheet").page.printArea).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { InMemoryExcel } from "./excel";
-import { HostError } from "./model";
+import { HostError, setTypedYear } from "./model";
 
 /** Excel's rules as the Office.js docs state them; each test would fail on a host that did not keep the rule. */
 describe("in-memory Excel host", () => {
@@ -206,5 +206,55 @@ describe("in-memory Excel host", () => {
     expect(host.cell("Sheet1", "B3")?.format?.borders).toEqual({ top: true });
     expect(sheet.columnWidths.get(3)).toBe(70);
     expect(sheet.freeze).toEqual({ rows: 4, columns: 0 });
+  });
+  test("typed text becomes what Excel makes of it in a General cell; '@' and an apostrophe keep text", () => {
+    const host = new InMemoryExcel();
+    setTypedYear(2027);
+    const typed: [string, unknown, string | undefined][] = [
+      ["3/8", 46454, "d-mmm"], // 8 March 2027
+      ["3/8/2027", 46454, "m/d/yyyy"],
+      ["50%", 0.5, "0%"],
+      ["$5", 5, "$#,##0"],
+      ["1,234", 1234, "#,##0"],
+      ["1 3/8", 1.375, "# ?/?"],
+      ["'3/8", "3/8", undefined],
+      ["2 3/8 pages", "2 3/8 pages", undefined],
+    ];
+    typed.forEach(([input], i) => host.type("Sheet1", `A${i + 1}`, input));
+    expect(typed.map((_, i) => [host.value("Sheet1", `A${i + 1}`), host.cell("Sheet1", `A${i + 1}`)?.numberFormat])).toEqual(typed.map(([, v, f]) => [v, f]));
+    host.sheet("Sheet1").cells.set("1,2", { numberFormat: "@" });
+    host.type("Sheet1", "B1", "3/8");
+    expect(host.value("Sheet1", "B1")).toBe("3/8");
+  });
+
+  test("a very hidden sheet cannot be deleted until it is hidden or visible (Worksheet.delete JSDoc)", async () => {
+    const host = new InMemoryExcel();
+    host.wb.addSheet("Secret").visibility = "VeryHidden";
+    await expect(host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Secret").delete();
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "InvalidOperation" });
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Secret");
+      ws.visibility = "Hidden";
+      ws.delete();
+      await ctx.sync();
+    });
+    expect(host.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  test("formulas written while calculation is suspended stay stale until application.calculate", async () => {
+    const host = new InMemoryExcel();
+    await host.run(async (ctx) => {
+      ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").formulas = [[2, "=A1*3"]];
+      await ctx.sync();
+    });
+    expect(host.value("Sheet1", "B1")).toBe(0);
+    await host.run(async (ctx) => {
+      ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType.recalculate);
+      await ctx.sync();
+    });
+    expect(host.value("Sheet1", "B1")).toBe(6);
   });
 });

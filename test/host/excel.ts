@@ -176,6 +176,7 @@ export class InMemoryExcel {
     const v = interpretInput(input, cell.numberFormat);
     cell.value = v.value;
     cell.formula = v.formula;
+    if (v.numberFormat) cell.numberFormat = v.numberFormat;
   }
 
   /** A deep copy of the workbook's state, to compare before and after a failed write. */
@@ -413,6 +414,14 @@ defineProps(WorkbookProxy, { name: { get: (w: WorkbookModel) => w.name } });
 class ApplicationProxy extends ProxyBase<WorkbookModel> {
   suspendApiCalculationUntilNextSync(): void {
     this.needs(106, "suspendApiCalculationUntilNextSync", () => this.context.host.calculationSuspended++);
+  }
+
+  /** Application.calculate (ExcelApi 1.1): recalculates, ending what a suspension left stale. */
+  calculate(calculationType: string): void {
+    this._call("calculate", calculationType, (wb) => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw new HostError("InvalidArgument", `Bad calculationType ${calculationType}`);
+      wb.calculate();
+    });
   }
 
   suspendScreenUpdatingUntilNextSync(): void {
@@ -845,8 +854,10 @@ function writeValue(ref: RangeRef, input: unknown, what: string): void {
     if (v === null || v === undefined) return; // null leaves the cell as it is
     const cell = cellAt(ref.sheet, r, c, true);
     const x = interpretInput(v, cell.numberFormat);
+    if (x.formula !== undefined && globalThisHost?.calculationSuspended) globalThisHost.wb.freezeCalculation();
     cell.value = x.value;
     cell.formula = x.formula;
+    if (x.numberFormat) cell.numberFormat = x.numberFormat;
   });
 }
 
@@ -1110,7 +1121,14 @@ defineProps(RangeFormatProxy, {
     },
   },
   wrapText: { get: (r: RangeRef) => firstFormat(r).wrap ?? false, set: (r: RangeRef, v: boolean) => eachCellFormat(r, (f) => (f.wrap = v)) },
-  indentLevel: { get: (r: RangeRef) => firstFormat(r).indent ?? 0, set: (r: RangeRef, v: number) => eachCellFormat(r, (f) => (f.indent = v)) },
+  indentLevel: {
+    get: (r: RangeRef) => firstFormat(r).indent ?? 0,
+    set: (r: RangeRef, v: number, ctx: Ctx) => {
+      // RangeFormat.indentLevel is ExcelApi 1.9 (@types/office-js).
+      if (ctx.host.apiVersion < 109) throw new HostError("ApiNotFound", "RangeFormat.indentLevel needs ExcelApi 1.9");
+      eachCellFormat(r, (f) => (f.indent = v));
+    },
+  },
 });
 
 class FillProxy extends ProxyBase<RangeRef> {

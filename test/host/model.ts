@@ -3,6 +3,7 @@
  * for what a written value becomes (formula, number, date, text) and for names.
  */
 import { columnLetters } from "../../src/core/cells";
+import { isDateNumberFormat } from "../../src/core/dates";
 import { evaluateFormula, FormulaValue } from "./formula";
 
 export type CellScalar = string | number | boolean;
@@ -186,12 +187,23 @@ export function checkTableName(name: string): void {
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
+/** The year Excel gives a typed day and month without a year ("3/8"): the current year. */
+export let typedYear = new Date().getUTCFullYear();
+export function setTypedYear(y: number): void {
+  typedYear = y;
+}
+
+const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / 86_400_000;
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d === new Date(Date.UTC(y, m - 1, d)).getUTCDate();
+
 /**
- * What Excel stores when `values` (or `formulas`) is set to `input` on a cell formatted `nf`:
- * text in a "@" cell stays text; otherwise "=…", "+…", "-…", "@…" is a formula, numeric text a
- * number, ISO date text a date serial, TRUE/FALSE a boolean.
+ * What Excel stores when `values` (or `formulas`) is set to `input` on a cell formatted `nf`, as
+ * typing it would (en-US): text in a "@" cell stays text; otherwise "=…", "+…", "-…", "@…" is a
+ * formula, numeric text a number, "3/8" or "3/8/2027" or "2027-03-08" a date serial (format d-mmm
+ * or m/d/yyyy), "50%" 0.5 (0%), "$5" 5 ($#,##0), "1,234" 1234 (#,##0), "1 3/8" 1.375 (# ?/?),
+ * TRUE/FALSE a boolean. `numberFormat` is what Excel gives a General cell along with the value.
  */
-export function interpretInput(input: unknown, nf: string | undefined): Pick<Cell, "value" | "formula"> {
+export function interpretInput(input: unknown, nf: string | undefined): Pick<Cell, "value" | "formula" | "numberFormat"> {
   if (input === "" ) return {};
   if (typeof input === "number") {
     if (!Number.isFinite(input)) throw new HostError("InvalidArgument", `Cannot write ${input}`);
@@ -200,13 +212,34 @@ export function interpretInput(input: unknown, nf: string | undefined): Pick<Cel
   if (typeof input === "boolean") return { value: input };
   if (typeof input !== "string") throw new HostError("InvalidArgument", `Cannot write ${typeof input} into a cell`);
   if (nf === "@") return { value: input };
-  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(input.trim())) return { value: Number(input) };
-  if (input.length > 1 && /^[=+\-@]/.test(input)) {
+  const general = nf === undefined || nf === "General";
+  const fmt = (f: string) => (general ? { numberFormat: f } : {});
+  // A date typed into a number-formatted cell takes a date format all the same.
+  const dateFmt = (f: string) => ({ numberFormat: general || !isDateNumberFormat(nf) ? f : nf });
+  // A leading apostrophe makes the rest text and is not part of the value.
+  if (input.startsWith("'")) return { value: input.slice(1) };
+  const t = input.trim();
+  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return { value: Number(t) };
+  if (input.length > 1 && /^[=+\-@]/.test(input) && !/^[-+]\$?[\d,]+(\.\d+)?%?$/.test(t)) {
     return { formula: input[0] === "=" ? input : input[0] === "@" ? `=${input.slice(1)}` : `=${input}` };
   }
-  if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === "true" };
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
-  if (d) return { value: (Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])) - EXCEL_EPOCH_MS) / 86_400_000 };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m && validDay(+m[1], +m[2], +m[3])) return { value: serial(+m[1], +m[2], +m[3]), ...dateFmt("yyyy-mm-dd") };
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const y = m[3].length === 2 ? (+m[3] < 30 ? 2000 : 1900) + +m[3] : +m[3];
+    if (validDay(y, +m[1], +m[2])) return { value: serial(y, +m[1], +m[2]), ...dateFmt("m/d/yyyy") };
+  }
+  m = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (m && validDay(typedYear, +m[1], +m[2])) return { value: serial(typedYear, +m[1], +m[2]), ...dateFmt("d-mmm") };
+  m = /^(\d+) (\d+)\/(\d+)$/.exec(t);
+  if (m && +m[3] > 0 && +m[2] < +m[3]) return { value: +m[1] + +m[2] / +m[3], ...fmt("# ?/?") };
+  m = /^([-+]?)\$([\d,]*\d(\.\d+)?)$/.exec(t);
+  if (m && /^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(m[2])) return { value: Number(m[1] + m[2].replace(/,/g, "")), ...fmt(m[3] ? "$#,##0.00" : "$#,##0") };
+  m = /^([-+]?\d+(\.\d+)?)%$/.exec(t);
+  if (m) return { value: Number(m[1]) / 100, ...fmt(m[2] ? "0.00%" : "0%") };
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, "")), ...fmt(t.includes(".") ? "#,##0.00" : "#,##0") };
   return { value: input };
 }
 
@@ -273,6 +306,10 @@ export class WorkbookModel {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    // Worksheet.delete JSDoc (@types/office-js): a VeryHidden sheet fails with InvalidOperation.
+    if (sheet.visibility === "VeryHidden") {
+      throw new HostError("InvalidOperation", "This operation is not allowed on a very hidden worksheet: make it hidden or visible first");
+    }
     const visible = this.sheets.filter((s) => s.visibility === "Visible");
     if (sheet.visibility === "Visible" && visible.length === 1) {
       throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet");
@@ -333,11 +370,36 @@ export class WorkbookModel {
     return this.tables.find((t) => t.name.toLowerCase() === k);
   }
 
+  /**
+   * Formula results as they were when calculation was suspended (Application.
+   * suspendApiCalculationUntilNextSync: "it is the developer's responsibility to re-calc the
+   * workbook"): until `calculate`, formulas read these values, and formulas written meanwhile 0.
+   */
+  frozen?: Map<Cell, CellScalar>;
+
+  freezeCalculation(): void {
+    if (this.frozen) return;
+    const frozen = new Map<Cell, CellScalar>();
+    for (const s of this.sheets) {
+      for (const [k, cell] of s.cells) {
+        if (cell.formula === undefined) continue;
+        const [r, c] = k.split(",").map(Number);
+        frozen.set(cell, this.valueAt(s, r, c));
+      }
+    }
+    this.frozen = frozen;
+  }
+
+  calculate(): void {
+    this.frozen = undefined;
+  }
+
   /** Value as `Range.values` reads it: formulas computed, blanks "". */
   valueAt(sheet: SheetModel, r: number, c: number, depth = 0): CellScalar {
     const cell = sheet.cells.get(key(r, c));
     if (!cell) return "";
     if (cell.formula !== undefined) {
+      if (this.frozen) return this.frozen.get(cell) ?? 0;
       if (depth > 64) return "#REF!";
       return toScalar(evaluateFormula(cell.formula, { wb: this, sheet, depth: depth + 1, dr: 0, dc: 0 }));
     }

@@ -4,6 +4,7 @@
  */
 import { CellValue, isBlank } from "../cells";
 import { showValue } from "../problems";
+import { typedDateMessage } from "../dates";
 
 export type Eighths = number;
 
@@ -30,15 +31,7 @@ export function parseEighths(v: CellValue): EighthsResult {
   if (isBlank(v)) return { ok: true, eighths: 0 };
   if (typeof v === "number") return fromNumber(v, showValue(v));
   if (typeof v === "boolean") return { ok: false, message: `Pages must be eighths like 1 3/8, not ${showValue(v)}` };
-  if (v instanceof Date) {
-    // Excel turns a typed 3/8 into 8 March (or 3 August): say so rather than "not a number".
-    const m = v.getUTCMonth() + 1;
-    const d = v.getUTCDate();
-    return {
-      ok: false,
-      message: `Pages is a date (${v.toISOString().slice(0, 10)}): Excel turned a typed ${m}/${d} or ${d}/${m} into a date; write it as text ('3/8) or as 0.375`,
-    };
-  }
+  if (v instanceof Date) return { ok: false, message: typedDateMessage("Pages", v, { fraction: true }) };
   const s = String(v).trim().replace(SUFFIX, "");
   const m = FRACTION.exec(s);
   if (m) {

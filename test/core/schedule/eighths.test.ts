@@ -33,7 +33,7 @@ describe("eighths", () => {
   it("explains a page count Excel turned into a date", () => {
     const r = parseEighths(new Date(Date.UTC(2026, 2, 8))); // typed 3/8 → 8 March
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/Excel turned a typed 3\/8/);
+    expect(!r.ok && r.message).toBe("Pages shows 8 March: Excel turned 3/8 into a date; type '3/8 or 0.375");
   });
 
   it("counts blank and 0 as 1/8 with a warning", () => {
