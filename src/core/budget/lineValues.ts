@@ -6,6 +6,7 @@
  * DOOD when the Amount is blank, and warns when a typed number differs from it.
  */
 import { CellValue, isBlank } from "../cells";
+import { typedDateMessage } from "../dates";
 import { Expr, ExprError, evalExpr, parseExpr } from "../expr";
 import { parseDecimalText } from "../money";
 import { showValue } from "../problems";
@@ -67,6 +68,11 @@ export function readLineNumber(t: TableReader, row: TableRow, key: string, blank
     if ("value" in r) return { value: r.value, source: "global", formula: text };
     if (r.parse) t.error(row, key, `${t.header(key)} must be a number, a global or an expression like SHOOT_WEEKS + 2, not ${showValue(v)}: it ${r.error}`);
     else t.error(row, key, `${t.header(key)} ${showValue(v)} ${r.error}`);
+    return undefined;
+  }
+  if (v instanceof Date) {
+    // A date-formatted cell (both readers give it as a Date): Excel turned what was typed into a date.
+    t.error(row, key, typedDateMessage(t.header(key), v));
     return undefined;
   }
   t.error(row, key, `${t.header(key)} must be a number, a global or an expression, not ${showValue(v)}`);
