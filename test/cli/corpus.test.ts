@@ -1,0 +1,153 @@
+/**
+ * Workbooks nobody on the project wrote (test/fixtures/corpus, see its README): Apache POI's test
+ * spreadsheets with charts, chart sheets, pivot tables, macros, comments, text boxes, embedded
+ * objects, data validation, structured references and external links; files saved by openpyxl and
+ * by LibreOffice. A production's tables go into each, it is built, and every part of the input
+ * is compared with the output.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { runBuild, runCheck, runReport } from "../../src/cli/commands";
+import { runOptimize } from "../../src/cli/optimizeCommand";
+import { memoryIo } from "../../src/cli/io";
+import { XlsxFile } from "../../src/cli/xlsx/xlsxFile";
+import { addTableSheet } from "../../src/cli/xlsx/tableEdit";
+import { sampleProduction } from "../../src/core/sample";
+import { sampleWorkbook } from "../../src/cli/demo";
+import { reportJson, runEngine } from "../../src/core/engine";
+
+const CORPUS = join(__dirname, "..", "fixtures", "corpus");
+const POI = readdirSync(join(CORPUS, "poi")).filter((f) => /\.xls[xm]$/.test(f));
+
+/** Parts that list Prodbook's sheets: they change, everything else must not. */
+const LISTING = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|docProps\/app\.xml)$/i;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "prodbook-corpus-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function parts(bytes: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(bytes);
+}
+
+function withProduction(bytes: Uint8Array): Uint8Array {
+  const f = XlsxFile.fromBytes(bytes);
+  for (const t of sampleProduction()) addTableSheet(f, t.name, t.name, t.headers, t.rows, { formats: t.formats });
+  return f.toBytes();
+}
+
+/** Every part of `before` is in `after` byte for byte, except the listing parts and Prodbook's own sheets. */
+function expectPartsKept(before: Record<string, Uint8Array>, after: Record<string, Uint8Array>): void {
+  const changed: string[] = [];
+  for (const [name, data] of Object.entries(before)) {
+    if (LISTING.test(name)) continue;
+    const out = after[name];
+    if (!out || Buffer.compare(Buffer.from(out), Buffer.from(data)) !== 0) changed.push(name);
+  }
+  expect(changed).toEqual([]);
+}
+
+/** The workbook part still lists every sheet the input listed, by name, with the same part. */
+function expectSheetsListed(before: Uint8Array, after: Uint8Array): void {
+  const a = XlsxFile.fromBytes(before);
+  const b = XlsxFile.fromBytes(after);
+  for (const name of a.sheetNames()) {
+    expect(b.sheetNames()).toContain(name);
+    expect(b.sheetEntry(name)!.part).toBe(a.sheetEntry(name)!.part);
+  }
+}
+
+async function build(input: Uint8Array, ext: string): Promise<{ code: number; out: Uint8Array; err: string; path: string }> {
+  const inPath = join(dir, `in-${Math.random().toString(36).slice(2)}.${ext}`);
+  const outPath = inPath.replace(/in-/, "out-");
+  writeFileSync(inPath, input);
+  const io = memoryIo();
+  const code = await runBuild({ input: inPath, output: outPath, quiet: true }, io);
+  return { code, out: code === 0 ? readFileSync(outPath) : new Uint8Array(), err: io.err, path: outPath };
+}
+
+const demoReport = reportJson(runEngine(sampleWorkbook().readInput("demo")));
+
+describe("Apache POI test spreadsheets with a production added", () => {
+  test.each(POI)("%s: builds; every part it had comes out byte for byte", async (file) => {
+    const original = readFileSync(join(CORPUS, "poi", file));
+    const input = withProduction(original);
+    // Adding the tables touched only the listing parts.
+    expectPartsKept(parts(original), parts(input));
+    const ext = file.endsWith(".xlsm") ? "xlsm" : "xlsx";
+    const r = await build(input, ext);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expectPartsKept(parts(input), parts(r.out));
+    expectSheetsListed(original, r.out);
+    const built = XlsxFile.fromBytes(r.out);
+    expect(built.sheetNames()).toEqual(expect.arrayContaining(["Top Sheet", "Cost Report", "Schedule", "DOOD", "Call D1", "_Prodbook"]));
+    // The figures are the demo's: the user's sheets change nothing.
+    expect(reportJson(runEngine(built.readInput("demo")))).toEqual(demoReport);
+    // Building the output again replaces Prodbook's sheets and keeps every other part.
+    if (!["WithChart.xlsx", "ExcelPivotTableSample.xlsx", "SimpleMacro.xlsm"].includes(file)) return;
+    const again = await build(r.out, ext);
+    expect(again.code).toBe(0);
+    expect(again.err).toBe("");
+    expectPartsKept(parts(input), parts(again.out));
+  });
+
+  test("a macro-enabled workbook keeps vbaProject.bin and must be written as .xlsm", async () => {
+    const input = withProduction(readFileSync(join(CORPUS, "poi", "SimpleMacro.xlsm")));
+    const r = await build(input, "xlsm");
+    expect(r.code).toBe(0);
+    expect(Buffer.compare(Buffer.from(parts(r.out)["xl/vbaProject.bin"]), Buffer.from(parts(input)["xl/vbaProject.bin"]))).toBe(0);
+    expect(XlsxFile.fromBytes(r.out).macroEnabled).toBe(true);
+    const inPath = join(dir, "macro.xlsm");
+    writeFileSync(inPath, input);
+    await expect(runBuild({ input: inPath, output: join(dir, "macro-out.xlsx") }, memoryIo())).rejects.toThrow(/holds macros.*\.xlsm/);
+  });
+
+  test("worksheet parts named Sheet1.xml (not sheet1.xml) are the user's sheets, read and kept", async () => {
+    const original = readFileSync(join(CORPUS, "poi", "123233_charts.xlsx"));
+    const f = XlsxFile.fromBytes(original);
+    expect(f.sheetNames().length).toBeGreaterThanOrEqual(5);
+    expect(f.sheetEntry(f.sheetNames()[0])!.part).toMatch(/Sheet\d\.xml$/);
+  });
+});
+
+describe("workbooks saved by openpyxl and LibreOffice", () => {
+  const files = [
+    ["openpyxl", "openpyxl-tables.xlsx"],
+    ["openpyxl", "openpyxl-sheets.xlsx"],
+    ["libreoffice", "libreoffice-demo-tables.xlsx"],
+    ["libreoffice", "libreoffice-demo-via-ods.xlsx"],
+  ];
+  test.each(files)("%s/%s: checks, builds with every part kept, and optimizes", async (folder, file) => {
+    const input = readFileSync(join(CORPUS, folder, file));
+    const path = join(dir, file);
+    writeFileSync(path, input);
+    const check = memoryIo();
+    expect(await runCheck({ input: path }, check)).toBe(0);
+    const rep = memoryIo();
+    await runReport({ input: path, json: true }, rep);
+    // Same figures as the demo: formulas without cached results (openpyxl) are computed.
+    expect(JSON.parse(rep.out)).toEqual(demoReport);
+    const r = await build(input, "xlsx");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expectPartsKept(parts(input), parts(r.out));
+    expectSheetsListed(input, r.out);
+    const io = memoryIo();
+    expect(await runOptimize([r.path, "-o", r.path.replace(/\.xlsx$/, "-opt.xlsx"), "--time-limit", "0.3", "--json"], io)).toBe(0);
+    const opt = readFileSync(r.path.replace(/\.xlsx$/, "-opt.xlsx"));
+    // optimize rewrote the Stripboard's sheet (and the undo sheet); nothing else the user had changed.
+    const board = XlsxFile.fromBytes(r.out).sheetEntry("Stripboard")!.part;
+    const before = parts(r.out);
+    const after = parts(opt);
+    const table = XlsxFile.fromBytes(r.out).findTable("Stripboard")?.part;
+    for (const [name, data] of Object.entries(before)) {
+      if (LISTING.test(name) || name === board || name === table) continue;
+      expect([name, Buffer.compare(Buffer.from(after[name] ?? new Uint8Array()), Buffer.from(data))]).toEqual([name, 0]);
+    }
+  });
+});
