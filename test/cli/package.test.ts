@@ -2,7 +2,7 @@
  * The package layer on files as other programs write them: formulas without cached results,
  * shared formulas, merges, error values, the 1904 date system; and saving in place.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, lstatSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, chmodSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XlsxFile } from "../../src/cli/xlsx/xlsxFile";
