@@ -3,9 +3,12 @@
 // memory is the child's peak resident set (process.resourceUsage().maxRSS at exit).
 import ExcelJS from "exceljs";
 import { execSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+
+import { sampleWorkbook } from "../src/cli/demo";
+import { columnLetters } from "../src/core/cells";
 
 type Report = (bench: string, value: number, unit: string) => void;
 
@@ -73,6 +76,32 @@ export function largeProduction(lines = 20_000, strips = 2_000, days = 300): Exc
   return wb;
 }
 
+/** `prodbook build IN -o OUT` in a child process: wall-clock time and the child's peak RSS. */
+function timedBuild(input: string, output: string): { ms: number; rss: number } {
+  const main = join(ROOT, "lib", "cli", "main.js");
+  const wrapper = `process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n")); process.argv = [process.argv[0], ${JSON.stringify(main)}, "build", ${JSON.stringify(input)}, "-o", ${JSON.stringify(output)}, "--quiet"]; require(${JSON.stringify(main)});`;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["-e", wrapper], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return { ms, rss: Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024 }; // KiB → MiB
+}
+
+/** The sample production plus a sheet "Actuals Export" of rows × cols numbers. */
+function userSheetWorkbook(rows: number, cols: number): Uint8Array {
+  const f = sampleWorkbook();
+  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const letters = Array.from({ length: cols }, (_, i) => columnLetters(i + 1));
+  for (let r = 1; r <= rows; r++) {
+    let line = `<row r="${r}">`;
+    for (let c = 0; c < cols; c++) line += `<c r="${letters[c]}${r}"><v>${(r * 31 + c * 17) % 10007}</v></c>`;
+    parts.push(line + "</row>");
+  }
+  parts.push("</sheetData></worksheet>");
+  f.putSheet("Actuals Export", parts.join(""));
+  return f.toBytes();
+}
+
 export async function run(report: Report): Promise<void> {
   execSync("npm run build:cli", { cwd: ROOT, stdio: "pipe" });
   const dir = mkdtempSync(join(tmpdir(), "prodbook-bench-"));
@@ -80,16 +109,19 @@ export async function run(report: Report): Promise<void> {
     const input = join(dir, "large.xlsx");
     await largeProduction().xlsx.writeFile(input);
     report("cli.build.20k-lines.2k-strips.300d.input", statSync(input).size / 1e6, "MB");
-    const main = join(ROOT, "lib", "cli", "main.js");
-    const wrapper = `process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n")); process.argv = [process.argv[0], ${JSON.stringify(main)}, "build", ${JSON.stringify(input)}, "-o", ${JSON.stringify(join(dir, "out.xlsx"))}, "--quiet"]; require(${JSON.stringify(main)});`;
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, ["-e", wrapper], { encoding: "utf8", maxBuffer: 64 << 20 });
-    const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
-    const rss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024; // KiB → MiB
-    report("cli.build.20k-lines.2k-strips.300d.time", ms, "ms");
-    report("cli.build.20k-lines.2k-strips.300d.peakRss", rss, "MiB");
+    const big = timedBuild(input, join(dir, "out.xlsx"));
+    report("cli.build.20k-lines.2k-strips.300d.time", big.ms, "ms");
+    report("cli.build.20k-lines.2k-strips.300d.peakRss", big.rss, "MiB");
     report("cli.build.20k-lines.2k-strips.300d.output", statSync(join(dir, "out.xlsx")).size / 1e6, "MB");
+
+    // The demo's tables beside a user's sheet of 1,000,000 numbers that Prodbook does not need:
+    // time and memory must follow the contract's tables, not the user's sheet.
+    const usersheet = join(dir, "usersheet.xlsx");
+    writeFileSync(usersheet, userSheetWorkbook(1000, 1000));
+    report("cli.build.usersheet-1M-cells.input", statSync(usersheet).size / 1e6, "MB");
+    const u = timedBuild(usersheet, join(dir, "usersheet-out.xlsx"));
+    report("cli.build.usersheet-1M-cells.time", u.ms, "ms");
+    report("cli.build.usersheet-1M-cells.peakRss", u.rss, "MiB");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
