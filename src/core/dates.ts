@@ -73,11 +73,17 @@ export function parseIsoDate(s: string): EpochDay | undefined {
 
 /** A date cell: a JS Date, an Excel serial number or ISO text. */
 export function parseDateCell(v: unknown): EpochDay | undefined {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : fromJsDate(v);
-  if (typeof v === "number" && Number.isFinite(v) && v >= 1 && v < 2958466) return fromExcelSerial(v);
-  if (typeof v === "string") return parseIsoDate(v);
-  return undefined;
+  let d: EpochDay | undefined;
+  if (v instanceof Date) d = Number.isNaN(v.getTime()) ? undefined : fromJsDate(v);
+  else if (typeof v === "number" && Number.isFinite(v) && v >= 1 && v < 2958466) d = fromExcelSerial(v);
+  else if (typeof v === "string") d = parseIsoDate(v);
+  // Excel has no date after 9999-12-31 (serial 2958465) and none before 1900.
+  return d !== undefined && d >= FIRST_EXCEL_DAY && d <= LAST_EXCEL_DAY ? d : undefined;
 }
+
+/** Excel's serial 1 and 9999-12-31 as EpochDays: the dates Excel can hold. */
+export const FIRST_EXCEL_DAY: EpochDay = -25568;
+export const LAST_EXCEL_DAY: EpochDay = 2932896;
 
 /** Minutes after midnight from "07:00", "7:30 pm", "19:30:00", an Excel time fraction or a Date. */
 export function parseTimeCell(v: unknown): number | undefined {

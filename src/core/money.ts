@@ -49,6 +49,12 @@ function exactCents(factors: number[]): Cents {
  * round(a × b × c, 2) in cents. The float product decides when it is clearly away from a
  * half-cent; only near a tie is the exact decimal product worked out.
  */
+/**
+ * The largest money figure Prodbook holds to the cent: 10 trillion (10^15 cents), far beyond any
+ * production and well inside the integers a double holds exactly (2^53 ≈ 9 × 10^15 cents).
+ */
+export const MAX_CENTS = 1e15;
+
 export function roundCents(a: number, b = 1, c = 1): Cents {
   const p = a * b * c * 100;
   if (!Number.isFinite(p)) throw new RangeError(`Amount out of range: ${a} × ${b} × ${c}`);

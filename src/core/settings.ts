@@ -121,12 +121,15 @@ function applySetting(s: Settings, key: string, t: TableReader, row: TableReader
     case "pagesperday": {
       const n = t.number(row, "value");
       if (n !== undefined && n <= 0) t.error(row, "value", `Pages Per Day must be more than 0, not ${showValue(raw)}`);
+      // No unit shoots less than an eighth or more than 100 pages a day; a tiny figure would ask the optimizer for millions of days.
+      else if (n !== undefined && (n < 0.125 || n > 100)) t.error(row, "value", `Pages Per Day must be between 1/8 and 100 pages, not ${showValue(raw)}`);
       else if (n !== undefined) s.pagesPerDay = n;
       return;
     }
     case "companymovecost": {
       const n = t.number(row, "value");
       if (n !== undefined && n < 0) t.error(row, "value", `Company Move Cost must be 0 or more, not ${showValue(raw)}`);
+      else if (n !== undefined && n > 1e9) t.error(row, "value", `Company Move Cost ${showValue(raw)} is beyond any company move (at most 1,000,000,000)`);
       else if (n !== undefined) s.companyMoveCost = n;
       return;
     }

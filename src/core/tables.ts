@@ -169,7 +169,10 @@ export class TableReader {
       return undefined;
     }
     const d = parseDateCell(v);
-    if (d === undefined) this.error(row, key, `${this.header(key)} must be a date, not ${showValue(v)}`);
+    if (d === undefined) {
+      const past = v instanceof Date && !Number.isNaN(v.getTime()) && v.getUTCFullYear() > 9999;
+      this.error(row, key, past ? `${this.header(key)} ${showValue(v)} is past 9999-12-31, the last date Excel has` : `${this.header(key)} must be a date, not ${showValue(v)}`);
+    }
     return d;
   }
 

@@ -1,5 +1,5 @@
 import { WorkbookInput } from "../cells";
-import { Cents, fromUnits, roundCents, shareOf } from "../money";
+import { Cents, MAX_CENTS, fromUnits, roundCents, shareOf } from "../money";
 import { Problems, showValue } from "../problems";
 import { openTable } from "../tables";
 import { ChartOfAccounts } from "./accounts";
@@ -95,6 +95,8 @@ export function readLines(
   // Budgets repeat a handful of fringe lists over thousands of lines: parse each text once.
   const fringeLists = new Map<string, ParsedFringeList>();
   const hasX = t.has("x");
+  // Every sum of lines, fringes and markups stays exact: the lines alone get an eighth of 2^53 cents.
+  let runningCents = 0;
   for (const row of t.rows) {
     const account = t.text(row, "account", { required: true });
     if (account && !coa.byCode.has(account)) {
@@ -113,7 +115,16 @@ export function readLines(
     try {
       total = roundCents(amount, x, rate);
     } catch {
-      t.error(row, "amount", `Amount × X × Rate is too large to be money: ${amount} × ${x} × ${rate}`);
+      t.error(row, "rate", `Amount × X × Rate is too large to be money: ${amount} × ${x} × ${rate}`);
+      continue;
+    }
+    if (!Number.isSafeInteger(total) || Math.abs(total) > MAX_CENTS) {
+      t.error(row, "rate", `Amount × X × Rate = ${amount} × ${x} × ${rate} is beyond what Prodbook holds to the cent (10 trillion)`);
+      continue;
+    }
+    runningCents += Math.abs(total);
+    if (runningCents > Number.MAX_SAFE_INTEGER / 8) {
+      t.error(row, "rate", `The budget's lines add up past what Prodbook sums to the cent (about 10 trillion) at this line`);
       continue;
     }
     const lineFringes: BudgetLine["fringes"] = [];

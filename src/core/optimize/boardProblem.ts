@@ -72,7 +72,8 @@ export function boardProblem(wb: WorkbookInput, settings: Settings, model: Sched
   let basis: string;
   if (settings.pagesPerDay !== undefined) {
     capacity = Math.round(settings.pagesPerDay * 8);
-    days = Math.max(Math.ceil(total / capacity), maxLock + 1, 1);
+    // Never more days than strips (and locked days): more would only be empty days.
+    days = Math.min(Math.max(Math.ceil(total / Math.max(capacity, 1)), maxLock + 1, 1), strips.length + maxLock + 1);
     basis = `${formatEighths(capacity)} pages a day (Settings Pages Per Day)`;
   } else {
     days = current.length;

@@ -40,6 +40,8 @@ export function parseEighths(v: CellValue): EighthsResult {
     const den = Number(m[3]);
     if (den === 0) return { ok: false, message: `Pages ${showValue(v)} divides by zero` };
     if ((num * 8) % den !== 0) return { ok: false, message: `Pages ${showValue(v)} is not a whole number of eighths` };
+    // "1 9/8" is a typo, not 2 1/8: the fraction of a mixed number is less than one.
+    if (m[1] !== undefined && num >= den) return { ok: false, message: `Pages ${showValue(v)} has a fraction of ${num}/${den}, one page or more: write it as ${formatEighths(whole * 8 + (num * 8) / den)} if that is meant` };
     return { ok: true, eighths: whole * 8 + (num * 8) / den };
   }
   if (/^\d+(?:\.\d+)?$|^\.\d+$/.test(s)) return fromNumber(Number(s), showValue(v));
