@@ -30,7 +30,8 @@ Exit codes: 0 done, 1 the workbook has errors, 2 bad arguments, 3 input missing 
   build: `Usage: prodbook build IN.xlsx -o OUT.xlsx [--in-place] [--quiet]
 
 Reads the input tables of IN.xlsx and writes every generated sheet (Top Sheet, Cost Report,
-Schedule, DOOD, Call D1 ... Call Dn) into OUT.xlsx. Input sheets are copied unchanged.
+Schedule, DOOD, Call D1 ... Call Dn) into OUT.xlsx. Every part of IN Prodbook does not own
+(sheets, charts, pivots, comments, macros) is copied byte for byte; an .xlsm stays an .xlsm.
 Nothing is written when an input has an error: the problems are printed and the exit code is 1.
 
 A generated sheet is replaced only when Prodbook wrote it and nobody has changed it since; a
@@ -38,7 +39,7 @@ changed one is kept and the new one is written beside it ("Top Sheet (2)"), with
 
   -o, --output OUT.xlsx   where to write (must differ from IN unless --in-place)
   --in-place              write into IN.xlsx itself, through a temporary file that replaces it
-                          only when complete
+                          only when complete (mode, owner, symbolic and hard links are kept)
   -q, --quiet             no progress lines on standard error for large files
 `,
   check: `Usage: prodbook check IN.xlsx [--json]
