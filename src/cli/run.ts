@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError, CliIo, EXIT } from "./io";
+import { PackageError } from "./xlsx/workbook";
 import { runBuild, runCheck, runDemo, runReport } from "./commands";
 import { runSolve } from "./solveCommand";
 import { OPTIMIZE_HELP, runOptimize } from "./optimizeCommand";
@@ -160,6 +161,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof CliError) {
       io.stderr(`prodbook: ${e.message}\n`);
       return e.code;
+    }
+    if (e instanceof PackageError) {
+      // A part found damaged while reading a table: nothing was written.
+      io.stderr(`prodbook: the workbook is damaged: ${e.message}. Open it in Excel or LibreOffice, save it again, and retry; nothing was written\n`);
+      return EXIT.badFile;
     }
     io.stderr(`prodbook: internal error, please report it: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.internal;

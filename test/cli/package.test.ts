@@ -2,7 +2,7 @@
  * The package layer on files as other programs write them: formulas without cached results,
  * shared formulas, merges, error values, the 1904 date system; and saving in place.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, chmodSync, lstatSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, chmodSync, writeFileSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XlsxFile } from "../../src/cli/xlsx/xlsxFile";
@@ -168,5 +168,21 @@ describe("saving", () => {
     await expect(runBuild({ input: p, output: target, quiet: true }, memoryIo())).rejects.toThrow(/Cannot write/);
     expect(readdirSync(sub)).toEqual(["taken.xlsx"]);
     expect(existsSync(join(target, "x"))).toBe(false);
+  });
+});
+
+describe("a damaged part", () => {
+  test("a worksheet that is not well-formed XML is exit 4 naming the part, not a crash", async () => {
+    const { runCli } = await import("../../src/cli/run");
+    const f = XlsxFile.fromBytes(new Uint8Array((await smallWorkbook().xlsx.writeBuffer()) as ArrayBuffer));
+    const part = f.sheetEntry("Budget")!.part;
+    f.pkg.set(part, f.pkg.text(part)!.slice(0, 300));
+    const dir = mkdtempSync(join(tmpdir(), "prodbook-damaged-"));
+    const p = join(dir, "damaged.xlsx");
+    writeFileSync(p, f.toBytes());
+    const io = memoryIo();
+    expect(await runCli(["check", p], io)).toBe(4);
+    expect(io.err).toContain(`sheet Budget (${part}) is not well-formed XML`);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

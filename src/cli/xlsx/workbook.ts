@@ -108,7 +108,12 @@ export class WorkbookReader {
     const rel = this.workbookRels().find((r) => isRel(r, REL.sharedStrings) && !r.external);
     const text = rel ? this.pkg.text(rel.part) : undefined;
     if (text === undefined) return (this.sst = []);
-    const doc = parseXml(text);
+    let doc: XmlNode;
+    try {
+      doc = parseXml(text);
+    } catch (e) {
+      throw new PackageError(`its shared strings (${rel!.part}) are not well-formed XML (${(e as Error).message.split("\n")[0]})`);
+    }
     this.sst = arr((doc.sst as XmlNode | undefined)?.si).map(stringItemText);
     return this.sst;
   }
@@ -165,7 +170,12 @@ export class WorkbookReader {
         if (!isRel(rel, REL.table) || rel.external) continue;
         const text = this.pkg.text(rel.part);
         if (text === undefined) continue;
-        const t = (parseXml(text).table ?? {}) as XmlNode;
+        let t: XmlNode;
+        try {
+          t = (parseXml(text).table ?? {}) as XmlNode;
+        } catch (e) {
+          throw new PackageError(`table part ${rel.part} of sheet ${s.name} is not well-formed XML (${(e as Error).message.split("\n")[0]})`);
+        }
         const ref = parseRange(attr(t, "ref") ?? "");
         if (!ref) continue;
         const columns = arr((t.tableColumns as XmlNode | undefined)?.tableColumn).map((c) => unescapeName(attr(c, "name") ?? ""));
