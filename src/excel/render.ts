@@ -1,5 +1,8 @@
 /**
- * A SheetLayout compiled into write chunks for Office.js. Each chunk queues a bounded amount of
+ * A SheetLayout compiled into write chunks for Office.js. Every range a chunk makes is untracked
+ * at once: Excel.run would otherwise keep a reference to each (a `_KeepReference` action in the
+ * request) and release them all in one more request at its end, which for a 300-day schedule is
+ * itself over Excel on the web's 5 MB. Each chunk queues a bounded amount of
  * work on one worksheet and says roughly how many bytes it adds to a request, so writeSheets can
  * spread the chunks over a fixed number of syncs and keep every request under the 5 MB limit.
  */
@@ -17,8 +20,15 @@ export interface WriteChunk {
 
 /** Cell-value chunks stay small so the packing into requests is even. */
 export const CHUNK_BYTES = 128 * 1024;
-/** Overhead Office.js adds per queued operation (object path, action ids), generously rounded up. */
-const OP_BYTES = 160;
+/**
+ * Bytes office.js adds per queued operation, measured by serializing requests with Microsoft's
+ * office.js (test/officejs): a range's object path, its property paths (format, fill, font,
+ * borders), an instantiate action for each and the set-property action come to 400-700 bytes.
+ * Rounded up so the estimate stays an upper bound.
+ */
+const OP_BYTES = 520;
+/** office.js splits a values write of more than 1,500 cells into 1,500-cell parts (getRow, getBoundingRect) of about 900 bytes each. */
+const SPLIT_BYTES_PER_CELL = 1;
 const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
 
 type Written = string | number | boolean;
@@ -184,12 +194,13 @@ export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, 
     const b = block;
     const last = b.first + b.values.length - 1;
     chunks.push({
-      bytes: b.bytes + 2 * OP_BYTES,
+      bytes: b.bytes + 2 * OP_BYTES + 2 * SPLIT_BYTES_PER_CELL * b.values.length * maxCol,
       what: `cells ${b.first}-${last}`,
       apply: (ws) => {
         const range = ws.getRange(addr(b.first, 1, last, maxCol));
         range.numberFormat = b.formats as string[][];
         range.formulas = b.values as string[][];
+        range.untrack();
       },
     });
     block = undefined;
@@ -227,32 +238,33 @@ export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, 
       if (!list.length) continue;
       const a = addr(rect.r1, rect.c1, rect.r2, rect.c2);
       ops.push({
-        bytes: list.length * (OP_BYTES + a.length + 24),
+        bytes: list.length * (OP_BYTES + 2 * a.length + 40),
         apply: (ws) => {
           const range = ws.getRange(a);
           list.forEach((op) => op(range));
+          range.untrack();
         },
       });
     }
   }
   for (const m of layout.merges) {
     const a = addr(m.r1, m.c1, m.r2, m.c2);
-    ops.push({ bytes: OP_BYTES + a.length, apply: (ws) => ws.getRange(a).merge(false) });
+    ops.push({ bytes: OP_BYTES + a.length, apply: (ws) => ws.getRange(a).untrack().merge(false) });
   }
   layout.columnWidths.forEach((w, i) => {
     if (!(w > 0)) return;
     const col = columnLetters(i + 1);
-    ops.push({ bytes: OP_BYTES, apply: (ws) => (ws.getRange(`${col}:${col}`).format.columnWidth = widthToPoints(w)) });
+    ops.push({ bytes: OP_BYTES, apply: (ws) => (ws.getRange(`${col}:${col}`).untrack().format.columnWidth = widthToPoints(w)) });
   });
   for (const [row, h] of Object.entries(layout.rowHeights ?? {})) {
-    ops.push({ bytes: OP_BYTES, apply: (ws) => (ws.getRange(`${row}:${row}`).format.rowHeight = h) });
+    ops.push({ bytes: OP_BYTES, apply: (ws) => (ws.getRange(`${row}:${row}`).untrack().format.rowHeight = h) });
   }
   for (const cf of layout.conditionalFormats) {
     const formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
     ops.push({
       bytes: 5 * OP_BYTES + formula.length + cf.range.length,
       apply: (ws) => {
-        const f = ws.getRange(cf.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        const f = ws.getRange(cf.range).untrack().conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
         f.custom.rule.formula = formula;
         if (cf.style.fill) f.custom.format.fill.color = cf.style.fill;
         if (cf.style.fontColor) f.custom.format.font.color = cf.style.fontColor;

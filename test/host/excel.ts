@@ -100,6 +100,24 @@ export class InMemoryExcel {
     }
   };
 
+  private serverCtx?: Ctx;
+
+  /** The workbook side's context for the office.js harness: one for the host's life (reference ids outlive requests). */
+  serverContext(): Ctx {
+    if (!this.serverCtx) {
+      this.serverCtx = new Ctx(this);
+    }
+    return this.serverCtx;
+  }
+
+  /** Ends a request office.js sent: suspensions last until the next sync, that is, this request. */
+  endServerRequest(): { calculationSuspended: boolean; screenUpdatingSuspended: boolean } {
+    const out = { calculationSuspended: this.calculationSuspended > 0, screenUpdatingSuspended: this.screenUpdatingSuspended > 0 };
+    this.calculationSuspended = 0;
+    this.screenUpdatingSuspended = 0;
+    return out;
+  }
+
   // ---- inspection helpers for tests (not part of the Excel API) ----
 
   sheet(name: string): SheetModel {
@@ -187,7 +205,7 @@ export class InMemoryExcel {
   }
 }
 
-class Ctx {
+export class Ctx {
   queue: Action[] = [];
   closed = false;
   private nullables: ProxyBase<unknown>[] = [];
@@ -213,6 +231,36 @@ class Ctx {
     this.check();
     const bytes = JSON.stringify({ p: path, n: name, a: args ?? null }).length + 1;
     this.queue.push({ path, name, bytes, run });
+  }
+
+  /**
+   * The workbook side's way to run one operation at once (synchronously): `f` queues proxy
+   * operations, which run now, in order, with anything they queue in turn; then null objects resolve.
+   */
+  runNow<T>(f: () => T): T {
+    const before = globalThisHost;
+    globalThisHost = this.host;
+    try {
+      const out = f();
+      while (this.queue.length) {
+        const queue = this.queue;
+        this.queue = [];
+        for (const a of queue) {
+          if (this.host.failOn?.({ path: a.path, name: a.name })) {
+            throw new HostError("GeneralException", `An internal error has occurred (injected at ${a.name} on ${a.path})`);
+          }
+          const commit = a.run();
+          if (typeof commit === "function") commit();
+        }
+      }
+      const nullables = this.nullables;
+      this.nullables = [];
+      for (const p of nullables) p._resolveNull();
+      return out;
+    } finally {
+      this.queue = [];
+      globalThisHost = before;
+    }
   }
 
   registerNullable(p: ProxyBase<unknown>): void {
@@ -256,7 +304,7 @@ class Ctx {
 }
 
 /** Base of every proxy: lazy binding to a model object, load/sync semantics, null objects. */
-class ProxyBase<T> {
+export class ProxyBase<T> {
   _loaded = new Map<string, unknown>();
   _isNull?: boolean;
   private _bound?: T;
@@ -477,6 +525,11 @@ class WorksheetCollectionProxy extends ProxyBase<WorkbookModel> {
 
   getItemOrNullObject(k: string): WorksheetProxy {
     return new WorksheetProxy(this.context, `ws?(${JSON.stringify(k)})`, () => this.context.host.wb.sheetByKey(k) ?? null, true);
+  }
+
+  /** WorksheetCollection.getItemAt? office.js addresses a loaded item by its index when its id was not loaded. */
+  getItemAt(index: number): WorksheetProxy {
+    return new WorksheetProxy(this.context, `ws[${index}]`, () => this.context.host.wb.sheets[index] ?? null);
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -735,6 +788,11 @@ class TableCollectionProxy extends ProxyBase<WorkbookModel> {
     return new TableProxy(this.context, `table(${JSON.stringify(k)})`, () => this.find(k));
   }
 
+  /** By index, as office.js addresses a loaded item whose id was not loaded. */
+  getItemAt(index: number): TableProxy {
+    return new TableProxy(this.context, `table[${index}]`, () => this.list()[index] ?? null);
+  }
+
   getItemOrNullObject(k: string): TableProxy {
     return new TableProxy(this.context, `table?(${JSON.stringify(k)})`, () => this.find(k), true);
   }
@@ -897,6 +955,22 @@ class RangeProxy extends ProxyBase<RangeRef> {
       const r = rect.r1 + row;
       const c = rect.c1 + column;
       return { r1: r, c1: c, r2: r, c2: c };
+    });
+  }
+
+  /** Range.getRow (ExcelApi 1.1): office.js itself uses it to split a large values write into 1,500-cell parts. */
+  getRow(row: number): RangeProxy {
+    return this.derive(`row(${row})`, ({ rect }) => {
+      if (!(row >= 0 && rect.r1 + row <= rect.r2)) throw new HostError("InvalidArgument", `Row ${row} is outside the range`);
+      return { ...rect, r1: rect.r1 + row, r2: rect.r1 + row };
+    });
+  }
+
+  /** Range.getBoundingRect (ExcelApi 1.1): the smallest range holding both. */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return this.derive("bounding", (r) => {
+      const o = typeof other === "string" ? parseRect(splitSheet(other).local) : other._obj().rect;
+      return { r1: Math.min(r.rect.r1, o.r1), c1: Math.min(r.rect.c1, o.c1), r2: Math.max(r.rect.r2, o.r2), c2: Math.max(r.rect.c2, o.c2) };
     });
   }
 

@@ -1,0 +1,51 @@
+/**
+ * Microsoft's office.js, as the npm package `@microsoft/office-js` ships it, loaded once per test
+ * process into a jsdom window, offline. `new Excel.RequestContext(url)` sends each batch through
+ * `OfficeExtension.HttpUtility.sendRequest`, whose custom-function seam
+ * (`HttpUtility.setCustomSendRequestFunc`) is where the in-memory workbook answers.
+ */
+import { readFileSync } from "fs";
+import { JSDOM } from "jsdom";
+
+export interface HttpRequestInfo {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+export interface HttpResponseInfo {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+export type SendRequest = (request: HttpRequestInfo) => Promise<HttpResponseInfo>;
+
+export interface OfficeJsLibrary {
+  Excel: typeof Excel;
+  OfficeExtension: typeof OfficeExtension;
+  /** Routes every request office.js sends for this URL to `send`. */
+  route(url: string, send: SendRequest): void;
+}
+
+const SCRIPT = require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js");
+let library: OfficeJsLibrary | undefined;
+
+export function officeJs(): OfficeJsLibrary {
+  if (library) return library;
+  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { runScripts: "outside-only", url: "https://localhost/" });
+  const win = dom.window as unknown as { eval(src: string): void; Excel: typeof Excel; OfficeExtension: typeof OfficeExtension };
+  win.eval(readFileSync(SCRIPT, "utf8"));
+  const routes = new Map<string, SendRequest>();
+  const http = (win.OfficeExtension as unknown as { HttpUtility: { setCustomSendRequestFunc(f: SendRequest): void } }).HttpUtility;
+  http.setCustomSendRequestFunc(async (request) => {
+    const base = [...routes.keys()].find((u) => request.url.startsWith(u));
+    if (!base) throw new Error(`office.js sent a request to ${request.url}, which no test workbook answers`);
+    return routes.get(base)!(request);
+  });
+  library = {
+    Excel: win.Excel,
+    OfficeExtension: win.OfficeExtension,
+    route: (url, send) => void routes.set(url, send),
+  };
+  return library;
+}
