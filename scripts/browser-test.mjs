@@ -119,8 +119,9 @@ async function main() {
     const expected = await pb("expected");
     const used = await pb("used", "Cost Report");
     const lastRow = Number(/(\d+)$/.exec(used ?? "")?.[1] ?? 0);
-    const total = lastRow ? (await pb("values", "Cost Report", `B${lastRow}:C${lastRow}`))[0] : [];
-    check("Cost Report's total is the engine's budget", total[0] === "Total production" && total[1] === expected.budget, JSON.stringify({ total, expected }));
+    // The total row: its label in B, the budget in whichever column the layout puts Budget.
+    const total = lastRow ? (await pb("values", "Cost Report", `A${lastRow}:K${lastRow}`))[0] : [];
+    check("Cost Report's total is the engine's budget", total[1] === "Total production" && total.includes(expected.budget), JSON.stringify({ total, expected }));
     check("Top Sheet is there", (await pb("sheetNames")).includes("Top Sheet"));
 
     await button("Build schedule").click();
