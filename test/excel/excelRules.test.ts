@@ -12,15 +12,22 @@ import { findTable } from "../../src/core/cells";
 import { InMemoryExcel } from "../host/excel";
 import { setTypedYear } from "../host/model";
 import { enableTableRows } from "../host/tableRows";
+import { OfficeJsExcel } from "../officejs/host";
+
+let Host: new () => InMemoryExcel = InMemoryExcel;
 
 async function sampleHost(): Promise<InMemoryExcel> {
-  const host = new InMemoryExcel();
+  const host = new Host();
   expect((await newProduction(host)).ok).toBe(true);
   return host;
 }
 
-describe("real Excel's rules", () => {
+describe.each([
+  ["the in-memory host", InMemoryExcel],
+  ["Microsoft's office.js", OfficeJsExcel],
+])("real Excel's rules, through %s", (_name, H) => {
   beforeAll(() => {
+    Host = H;
     setTypedYear(2027);
     enableTableRows();
   });
