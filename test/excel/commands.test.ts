@@ -23,7 +23,7 @@ describe("commands on the in-memory host", () => {
     expect(host.value("Accounts", "A2")).toBe("1000"); // codes stay text
     const again = await newProduction(host);
     expect(again.ok).toBe(false);
-    expect(again.messages[0].text).toMatch(/already has Settings, Holidays, Accounts and 9 more/);
+    expect(again.messages[0].text).toMatch(/already has Settings, Holidays, Accounts and 10 more/);
   });
 
   test("what Excel holds reads back to the same engine result as the tables themselves", async () => {
@@ -46,7 +46,7 @@ describe("commands on the in-memory host", () => {
     const host = await sampleHost();
     const r = await updateBudget(host);
     expect(r.ok).toBe(true);
-    expect(r.messages[0]).toEqual({ intent: "success", text: "Wrote Top Sheet and Cost Report." });
+    expect(r.messages[0]).toEqual({ intent: "success", text: "Wrote Top Sheet, Cost Report and Schedule vs Budget." });
     const wb = await host.run((ctx) => readWorkbook(ctx));
     const budget = runEngine(wb).budget!;
     // The Cost Report's total row holds the production's rolled-up budget in currency units.

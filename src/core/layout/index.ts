@@ -6,12 +6,14 @@ import { costReportLayout } from "./costReport";
 import { doodLayout } from "./dood";
 import { scheduleLayout } from "./schedule";
 import { topSheetLayout } from "./topSheet";
+import { scheduleVsBudgetLayout } from "./scheduleVsBudget";
 import { SheetLayout } from "./types";
 import { elementsDoodLayout, scheduleElementsLayout, withCallSheetBreakdown } from "./breakdown";
 
 export * from "./types";
 export { TOP_SHEET } from "./topSheet";
 export { COST_REPORT, COST_REPORT_COLUMN, COST_REPORT_HEADERS, COST_REPORT_FIRST_ROW, statusFormula } from "./costReport";
+export { SCHEDULE_VS_BUDGET, SCHEDULE_VS_BUDGET_HEADERS } from "./scheduleVsBudget";
 export { SCHEDULE, SCHEDULE_HEADERS } from "./schedule";
 export { DOOD, DOOD_HEADER_ROW, DOOD_DATE_ROW, DOOD_WEEKDAY_ROW, DOOD_FIRST_DAY_COL, DOOD_TOTAL_HEADERS } from "./dood";
 export { callSheetName, CALL_SHEET_COLS, CALL_SHEET_REPEAT } from "./callSheet";
@@ -29,7 +31,13 @@ export interface LayoutInput {
 export function budgetLayouts(r: LayoutInput): SheetLayout[] {
   if (!r.budget) return [];
   const title = r.settings.production;
-  return [topSheetLayout(r.budget, title), costReportLayout(r.budget, title)];
+  const out = [topSheetLayout(r.budget, title), costReportLayout(r.budget, title)];
+  // Schedule vs Budget once a line is tied to a cast member (issue 11).
+  if (r.budget.lines.some((l) => l.cast)) {
+    const svb = scheduleVsBudgetLayout(r.budget, title);
+    if (svb) out.push(svb);
+  }
+  return out;
 }
 
 /** Schedule, DOOD and one call sheet a shooting day (`Call D1` …), when the workbook has a stripboard. */

@@ -81,7 +81,7 @@ export interface PrintSetup {
 }
 
 /** Which generated tab this is; used for ownership and for progress messages. */
-export type SheetKind = "top-sheet" | "cost-report" | "schedule" | "dood" | "call-sheet" | "elements-dood" | "schedule-elements";
+export type SheetKind = "top-sheet" | "cost-report" | "schedule" | "dood" | "call-sheet" | "elements-dood" | "schedule-elements" | "schedule-vs-budget" | "compare";
 
 export interface SheetLayout {
   name: string;

@@ -131,7 +131,8 @@ const DGAF = `${PAYROLL}, DGA`;
 const WGAF = `${PAYROLL}, WGA`;
 const TEAMF = `${PAYROLL}, TEAM`;
 
-type Line = [string, string, number, string, number | null, number, string | null];
+/** Account, Description, Amount (a number, a global or an expression; null on a cast line the DOOD drives), Units, X, Rate, Fringes, Cast ID. */
+type Line = [string, string, number | string | null, string, number | null, number, string | null, string?];
 
 const lines: Line[] = [
   ["1101", "Option and purchase price", 1, "Allow", null, 40000, null],
@@ -142,24 +143,31 @@ const lines: Line[] = [
   ["1203", "Producer's assistant", 12, "Weeks", null, 1100, PAYROLL],
   ["1301", "Director fee, DGA low budget level 1", 1, "Flat", null, 110000, DGAF],
   ["1302", "Director's assistant", 10, "Weeks", null, 1100, PAYROLL],
-  ["1401", "Maggie Hale (Nora Vance)", 11, "Days", null, 2500, SAGF],
-  ["1401", "Danny Hale (Theo Marsh)", 8, "Days", null, 2000, SAGF],
-  ["1401", "Ruth Hale (Carmen Ortiz)", 6, "Days", null, 1800, SAGF],
-  ["1402", "Day players, 7 roles", 14, "Days", null, 1246, SAGF],
+  // Cast lines follow the schedule: a blank Amount with a Cast ID takes the DOOD's paid days (work + hold).
+  ["1401", "Maggie Hale (Nora Vance)", null, "Days", null, 2500, SAGF, "1"],
+  ["1401", "Danny Hale (Theo Marsh)", null, "Days", null, 2000, SAGF, "2"],
+  ["1401", "Ruth Hale (Carmen Ortiz)", null, "Days", null, 1800, SAGF, "3"],
+  ["1402", "Sheriff Cole (Wendell Price)", null, "Days", null, 1246, SAGF, "4"],
+  ["1402", "Lena (Priya Raman)", null, "Days", null, 1246, SAGF, "5"],
+  ["1402", "Walt (Gus Halloran)", null, "Days", null, 1246, SAGF, "6"],
+  ["1402", "Young Maggie (Ivy Chen)", null, "Days", null, 1246, SAGF, "7"],
+  ["1402", "Trucker (Ray Dubois)", null, "Days", null, 1246, SAGF, "8"],
+  ["1402", "Dr. Anand (Sameer Kapoor)", null, "Days", null, 1246, SAGF, "9"],
+  ["1402", "Ticket agent (Lucy Fairbanks)", null, "Days", null, 1246, SAGF, "10"],
   ["1403", "Stunt coordinator and double", 3, "Days", 2, 1450, SAGF],
   ["1404", "Casting director", 1, "Flat", null, 18000, null],
   ["1405", "Rehearsal, principals", 3, "Days", 3, 1246, SAGF],
   ["1501", "Airfare, cast and director", 6, "Trips", null, 450, null],
   ["1502", "Hotel, Pioneertown", 4, "Nights", 8, 159, null],
   ["1503", "Per diem, Pioneertown", 5, "Days", 8, 65, null],
-  ["2101", "Unit production manager", 8, "Weeks", null, 3500, DGAF],
-  ["2102", "First assistant director", 6, "Weeks", null, 4200, DGAF],
-  ["2103", "Second assistant director", 6, "Weeks", null, 3000, DGAF],
+  ["2101", "Unit production manager", "PREP_WEEKS + 2 + WRAP_WEEKS", "Weeks", null, 3500, DGAF],
+  ["2102", "First assistant director", "PREP_WEEKS + 2", "Weeks", null, 4200, DGAF],
+  ["2103", "Second assistant director", "PREP_WEEKS + 2", "Weeks", null, 3000, DGAF],
   ["2104", "Production coordinator", 9, "Weeks", null, 1800, PAYROLL],
   ["2105", "Script supervisor", 13, "Days", null, 550, CREW],
-  ["2106", "Set production assistants", 11, "Days", 4, 250, PAYROLL],
-  ["2201", "Background performers", 11, "Days", 12, 208, PAYROLL],
-  ["2202", "Stand-ins", 11, "Days", 2, 208, PAYROLL],
+  ["2106", "Set production assistants", "SHOOT_DAYS", "Days", 4, 250, PAYROLL],
+  ["2201", "Background performers", "SHOOT_DAYS", "Days", 12, 208, PAYROLL],
+  ["2202", "Stand-ins", "SHOOT_DAYS", "Days", 2, 208, PAYROLL],
   ["2203", "Extras casting fee", 1, "Flat", null, 3500, null],
   ["2301", "Production designer", 30, "Days", null, 640, CREW],
   ["2302", "Art director", 25, "Days", null, 520, CREW],
@@ -173,29 +181,29 @@ const lines: Line[] = [
   ["2602", "Props purchases and rentals", 1, "Allow", null, 7500, null],
   ["2603", "1972 Ford Country Squire, picture car", 6, "Days", null, 1000, null],
   ["2701", "Director of photography", 20, "Days", null, 1100, CREW],
-  ["2702", "Camera operator, 1st and 2nd AC", 11, "Days", 3, 520, CREW],
+  ["2702", "Camera operator, 1st and 2nd AC", "SHOOT_DAYS", "Days", 3, 520, CREW],
   ["2703", "Camera package", 3, "Weeks", null, 9500, null],
   ["2704", "Camera expendables", 1, "Allow", null, 2500, null],
-  ["2801", "Gaffer, best boy and electricians", 11, "Days", 4, 480, CREW],
+  ["2801", "Gaffer, best boy and electricians", "SHOOT_DAYS", "Days", 4, 480, CREW],
   ["2802", "Lighting package", 3, "Weeks", null, 8000, null],
-  ["2803", "Tow plant generator with fuel", 11, "Days", null, 650, null],
-  ["2901", "Key grip, best boy and grips", 11, "Days", 4, 470, CREW],
+  ["2803", "Tow plant generator with fuel", "SHOOT_DAYS", "Days", null, 650, null],
+  ["2901", "Key grip, best boy and grips", "SHOOT_DAYS", "Days", 4, 470, CREW],
   ["2902", "Grip package", 3, "Weeks", null, 5500, null],
   ["2903", "Dolly and track", 2, "Weeks", null, 3000, null],
   ["2903", "Technocrane day", 2, "Days", null, 2800, null],
-  ["3001", "Sound mixer and boom operator", 11, "Days", 2, 560, CREW],
-  ["3002", "Sound package", 11, "Days", null, 450, null],
+  ["3001", "Sound mixer and boom operator", "SHOOT_DAYS", "Days", 2, 560, CREW],
+  ["3002", "Sound package", "SHOOT_DAYS", "Days", null, 450, null],
   ["3003", "Walkie-talkies", 3, "Weeks", 40, 12, null],
   ["3101", "Costume designer", 25, "Days", null, 520, CREW],
-  ["3101", "Costumers on set", 11, "Days", 2, 380, CREW],
+  ["3101", "Costumers on set", "SHOOT_DAYS", "Days", 2, 380, CREW],
   ["3102", "Wardrobe purchases and rentals", 1, "Allow", null, 14000, null],
   ["3103", "Cleaning and dyeing", 1, "Allow", null, 1800, null],
-  ["3201", "Makeup artists", 11, "Days", 2, 520, CREW],
-  ["3202", "Hair stylists", 11, "Days", 2, 500, CREW],
+  ["3201", "Makeup artists", "SHOOT_DAYS", "Days", 2, 520, CREW],
+  ["3202", "Hair stylists", "SHOOT_DAYS", "Days", 2, 500, CREW],
   ["3203", "Makeup and hair supplies", 1, "Allow", null, 2500, null],
-  ["3301", "Drivers", 11, "Days", 6, 380, TEAMF],
+  ["3301", "Drivers", "SHOOT_DAYS", "Days", 6, 380, TEAMF],
   ["3302", "Production trucks and vans", 3, "Weeks", 6, 850, null],
-  ["3302", "Honeywagon", 11, "Days", null, 1200, null],
+  ["3302", "Honeywagon", "SHOOT_DAYS", "Days", null, 1200, null],
   ["3303", "Fuel and mileage", 1, "Allow", null, 9000, null],
   ["3401", "Location manager", 30, "Days", null, 450, TEAMF],
   ["3401", "Location scouts", 15, "Days", null, 300, TEAMF],
@@ -205,10 +213,10 @@ const lines: Line[] = [
   ["3402", "Desert Motel, Pioneertown", 4, "Days", null, 2500, null],
   ["3403", "FilmLA and county permits", 1, "Allow", null, 6500, null],
   ["3403", "Police and fire safety officers", 6, "Days", null, 1400, null],
-  ["3404", "Catering, 60 heads", 11, "Days", 60, 32, null],
-  ["3405", "Craft service", 11, "Days", null, 400, null],
-  ["3406", "Night security", 11, "Days", 2, 450, null],
-  ["3501", "DIT", 11, "Days", null, 650, CREW],
+  ["3404", "Catering, 60 heads", "SHOOT_DAYS", "Days", 60, 32, null],
+  ["3405", "Craft service", "SHOOT_DAYS", "Days", null, 400, null],
+  ["3406", "Night security", "SHOOT_DAYS", "Days", 2, 450, null],
+  ["3501", "DIT", "SHOOT_DAYS", "Days", null, 650, CREW],
   ["3502", "Shuttle drives and LTO backup", 1, "Allow", null, 6000, null],
   ["3601", "Special effects coordinator", 4, "Days", null, 650, CREW],
   ["3602", "Rain, smoke and breakaways", 1, "Allow", null, 3500, null],
@@ -242,9 +250,20 @@ const lines: Line[] = [
 
 const budget: SampleTable = {
   name: "Budget",
-  headers: ["Account", "Description", "Amount", "Units", "X", "Rate", "Fringes"],
-  rows: lines.map((l) => [...l]),
+  headers: ["Account", "Description", "Amount", "Units", "X", "Rate", "Fringes", "Cast ID"],
+  rows: lines.map(([a, desc, amt, units, x, rate, fr, castId]) => [a, desc, amt, units, x, rate, fr, castId ?? null]),
   formats: { Rate: MONEY },
+};
+
+/** Named values the Budget uses; SHOOT_DAYS, SHOOT_WEEKS and the cast days come from the schedule. */
+const globals: SampleTable = {
+  name: "Globals",
+  headers: ["Name", "Value", "Description"],
+  rows: [
+    ["PREP_WEEKS", 4, "Prep weeks before the first shooting day"],
+    ["WRAP_WEEKS", 2, "Wrap weeks after the last shooting day"],
+    ["HOURS_PER_DAY", 12, "Scheduled hours a shooting day"],
+  ],
 };
 
 const markups: SampleTable = {
@@ -440,7 +459,7 @@ const calls: SampleTable = {
 /** Every table of the sample production, in the order a new workbook shows them. */
 export function sampleProduction(): SampleTable[] {
   // Fresh arrays each call: callers may write into them.
-  return [settings, holidays, accounts, fringes, budget, markups, ledger, forecast, cast, locations, stripboard, calls].map((t) => ({
+  return [settings, holidays, accounts, fringes, globals, budget, markups, ledger, forecast, cast, locations, stripboard, calls].map((t) => ({
     ...t,
     headers: [...t.headers],
     rows: t.rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))),

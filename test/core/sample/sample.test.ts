@@ -41,6 +41,27 @@ describe("the sample production", () => {
     expect(sheriff.codes[10]).toBe("PWF");
   });
 
+  test("cast lines follow the schedule: each tied line pays the DOOD's paid days, holds included", () => {
+    const b = r.budget!;
+    const line = (desc: string) => b.lines.find((l) => l.description.startsWith(desc))!;
+    // Danny: 6 work + 4 hold = 10 days at 2,000; Ruth: 5 work + 6 hold = 11 days at 1,800.
+    expect([line("Danny Hale").amount, line("Danny Hale").total]).toEqual([10, 2_000_000]);
+    expect([line("Ruth Hale").amount, line("Ruth Hale").total]).toEqual([11, 1_980_000]);
+    // The sheriff is dropped for 9 days and paid 2; the trucker held 5 days between his 2.
+    expect(line("Sheriff Cole").amount).toBe(2);
+    expect(line("Trucker").amount).toBe(7);
+    const svb = b.scheduleVsBudget!;
+    expect(svb.rows.every((x) => x.difference === 0 && x.lines.length === 1)).toBe(true);
+    // Every hold the DOOD costs is on a budget line: Σ holds × Daily Rate = 25,030.
+    const holdCost = r.schedule!.dood.cast.reduce((s, c) => s + c.holdCost, 0);
+    expect(holdCost).toBe(2_503_000);
+    const heldOnLines = svb.rows.reduce((s, x) => s + x.hold * x.dayRate * 100, 0);
+    expect(heldOnLines).toBe(holdCost);
+    // Crew lines use globals: SHOOT_DAYS is 11, PREP_WEEKS + 2 is 6.
+    expect(line("Set production assistants").amount).toBe(11);
+    expect(line("First assistant director").amount).toBe(6);
+  });
+
   test("returns fresh copies each call", () => {
     const a = sampleProduction();
     a[0].rows[0][1] = "changed";
