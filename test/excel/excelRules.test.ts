@@ -37,7 +37,7 @@ describe.each([
     expect((await updateBudget(host)).ok).toBe(true);
     expect((await buildSchedule(host)).ok).toBe(true);
     const again = await updateBudget(host);
-    expect(again.messages).toEqual([{ intent: "success", text: "Wrote Top Sheet and Cost Report." }]);
+    expect(again.messages).toEqual([{ intent: "success", text: "Wrote Top Sheet, Cost Report and Schedule vs Budget." }]);
     const rebuilt = await buildSchedule(host);
     expect(rebuilt.messages.filter((m) => m.intent !== "success")).toEqual([]);
     expect(host.sheetNames().filter((n) => n.startsWith("~PB"))).toEqual([]);
@@ -68,7 +68,7 @@ describe.each([
     expect(host.wb.valueAt(host.sheet("Cost Report"), r, c)).toBe(budget.accounts[0].status);
     expect(host.wb.frozen).toBeUndefined();
     const again = await updateBudget(host);
-    expect(again.written.map((w) => w.action)).toEqual(["replace", "replace"]);
+    expect(again.written.map((w) => w.action)).toEqual(["replace", "replace", "replace"]);
   });
 
   test("3/8 typed into a General Pages cell is 8 March to Excel, and the message says so", async () => {
