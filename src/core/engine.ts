@@ -60,7 +60,22 @@ export function reportJson(r: EngineResult) {
     // The shape stays the same when a part is absent: empty lists, zero totals.
     budget: r.budget
       ? budgetReportJson(r.budget)
-      : { currency: r.settings.currency, total: 0, report: reportPeriodJson(settingsWindow(r.settings)), grandTotal: 0, sections: [], markups: [], accounts: [] },
+      : {
+          currency: r.settings.currency,
+          total: 0,
+          report: reportPeriodJson(settingsWindow(r.settings)),
+          grandTotal: 0,
+          sections: [],
+          markups: [],
+          accounts: [],
+          levels: [],
+          aboveTheLine: null,
+          belowTheLine: null,
+          charges: [],
+          incentives: [],
+          net: 0,
+          currencies: [],
+        },
     globals: r.budget ? globalsReportJson(r.budget.globals) : [],
     schedule: sched ? sched.schedule : { days: [] },
     dood: sched ? sched.dood : { cast: [] },

@@ -75,8 +75,9 @@ export function holidaysInShoot(holidays: readonly EpochDay[], start: EpochDay |
 }
 
 /** Days per week a weekly deal is worked: 7 less the Days Off (5 for `Sat, Sun`), at least 1. */
-export function defaultDaysPerWeek(settings: Pick<Settings, "daysOff">): number {
-  return Math.max(1, 7 - new Set(settings.daysOff).size);
+export function defaultDaysPerWeek(settings: Pick<Settings, "daysOff" | "daysPerWeek">): number {
+  // Settings Days Per Week (issue 12) when given, else the weekdays Days Off leaves.
+  return settings.daysPerWeek ?? Math.max(1, 7 - new Set(settings.daysOff).size);
 }
 
 /** The globals Prodbook computes. Without a schedule only DAYS_PER_WEEK (a default the table may override). */
@@ -229,7 +230,7 @@ export function readGlobals(wb: WorkbookInput, settings: Settings, schedule: Sch
     } else if (v !== undefined) daysPerWeek = v;
   }
   for (const g of computedGlobals(settings, schedule, daysPerWeek)) computedByKey.set(g.name.toUpperCase(), g);
-  if (!byKey.has("DAYS_PER_WEEK")) computedByKey.set("DAYS_PER_WEEK", { name: "DAYS_PER_WEEK", value: daysPerWeek, description: "Days Off taken from a 7-day week", source: "default" });
+  if (!byKey.has("DAYS_PER_WEEK")) computedByKey.set("DAYS_PER_WEEK", { name: "DAYS_PER_WEEK", value: daysPerWeek, description: settings.daysPerWeek !== undefined ? "Settings Days Per Week" : "Days Off taken from a 7-day week", source: "default" });
 
   if (t) {
     for (const [key, p] of pending) {

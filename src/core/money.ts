@@ -27,8 +27,8 @@ function toDecimal(n: number): Decimal {
   return { digits: m[1] ? -digits : digits, scale };
 }
 
-/** Exact product of decimal factors, rounded to cents half away from zero. */
-function exactCents(factors: number[]): Cents {
+/** Exact product of decimal factors over decimal divisors, rounded to cents half away from zero. */
+function exactCents(factors: number[], divisors: number[] = []): Cents {
   let digits = 100n;
   let scale = 0;
   for (const f of factors) {
@@ -36,8 +36,20 @@ function exactCents(factors: number[]): Cents {
     digits *= d.digits;
     scale += d.scale;
   }
-  if (scale === 0) return Number(digits);
-  const div = 10n ** BigInt(scale);
+  let div = 1n;
+  for (const f of divisors) {
+    const d = toDecimal(f);
+    // x / (m × 10^-s) = x × 10^s / m
+    div *= d.digits < 0n ? -d.digits : d.digits;
+    if (d.digits < 0n) digits = -digits;
+    scale -= d.scale;
+  }
+  if (scale < 0) {
+    digits *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  if (scale === 0 && div === 1n) return Number(digits);
+  div *= 10n ** BigInt(scale);
   const neg = digits < 0n;
   const abs = neg ? -digits : digits;
   let q = abs / div;
@@ -68,6 +80,28 @@ export function roundCents(a: number, b = 1, c = 1): Cents {
     return p < 0 ? -r : r;
   }
   r = exactCents([a, b, c]);
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * round(product of `factors` ÷ product of `divisors`, 2) in cents, exact in decimal like
+ * `roundCents` (a per-hour fringe on a weekly line multiplies five factors; per-day on an hourly
+ * line divides by the hours per day). Divisors must not be 0.
+ */
+export function roundProduct(factors: number[], divisors: number[] = []): Cents {
+  let p = 100;
+  for (const f of factors) p *= f;
+  for (const f of divisors) p /= f;
+  if (!Number.isFinite(p)) throw new RangeError(`Amount out of range: ${factors.join(" × ")}`);
+  const abs = Math.abs(p);
+  const floor = Math.floor(abs);
+  const frac = abs - floor;
+  if (abs < 1e13 && Math.abs(frac - 0.5) > abs * 1e-13 + 1e-8) {
+    const r = frac > 0.5 ? floor + 1 : floor;
+    if (r === 0) return 0;
+    return p < 0 ? -r : r;
+  }
+  const r = exactCents(factors, divisors);
   return r === 0 ? 0 : r;
 }
 

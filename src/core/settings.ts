@@ -22,6 +22,9 @@ export interface Settings {
   reportDate?: EpochDay;
   /** Issue 16: the span of "Actual this period". */
   period: "Week" | "Month";
+  /** Issue 12: how a per-hour or per-day fringe counts a line in days or weeks; unset, the HOURS_PER_DAY and DAYS_PER_WEEK globals or 12 and 7 − Days Off (docs/WORKBOOK-EXTENSIONS.md). */
+  hoursPerDay?: number;
+  daysPerWeek?: number;
   /** Any other key, kept for extensions: normalised key → raw value. */
   extra: Map<string, unknown>;
 }
@@ -143,6 +146,18 @@ function applySetting(s: Settings, key: string, t: TableReader, row: TableReader
       if (p === "week" || p === "weekly") s.period = "Week";
       else if (p === "month" || p === "monthly") s.period = "Month";
       else if (p) t.error(row, "value", `Period must be Week or Month, not ${showValue(raw)}`);
+      return;
+    }
+    case "hoursperday": {
+      const n = t.number(row, "value");
+      if (n !== undefined && !(n > 0 && n <= 24)) t.error(row, "value", `Hours Per Day must be more than 0 and at most 24, not ${showValue(raw)}`);
+      else if (n !== undefined) s.hoursPerDay = n;
+      return;
+    }
+    case "daysperweek": {
+      const n = t.number(row, "value");
+      if (n !== undefined && !(n > 0 && n <= 7)) t.error(row, "value", `Days Per Week must be more than 0 and at most 7, not ${showValue(raw)}`);
+      else if (n !== undefined) s.daysPerWeek = n;
       return;
     }
     default:

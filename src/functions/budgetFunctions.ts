@@ -74,6 +74,6 @@ export function fringe(amount: Arg, rate: Arg, cutoff?: Arg): number[][] {
     const r = numberArg(c[1], "rate");
     const cap = isBlankArg(c[2]) ? undefined : numberArg(c[2], "cutoff");
     if (cap !== undefined && cap < 0) throw new FunctionInputError(`cutoff must not be negative, not ${showValue(c[2])}`);
-    return toUnits(fringeAmount({ code: "", name: "", type: "%", rate: r, cutoff: cap }, total, 0, 0));
+    return toUnits(fringeAmount({ type: "%", rate: r, cutoff: cap }, total, 0, 0));
   });
 }

@@ -26,6 +26,7 @@ export function readAccounts(wb: WorkbookInput, problems: Problems): ChartOfAcco
   if (!t) return undefined;
   const list: Account[] = [];
   const byCode = new Map<string, Account>();
+  const hasLevel = t.has("level");
   for (const row of t.rows) {
     const code = t.text(row, "code", { required: true });
     if (!code) continue;
@@ -34,13 +35,17 @@ export function readAccounts(wb: WorkbookInput, problems: Problems): ChartOfAcco
       t.error(row, "code", `Duplicate account code ${showValue(code)}: it is already on row ${prior.row}`);
       continue;
     }
-    const acct: Account = { code, name: t.text(row, "name"), parent: t.text(row, "parent"), row: row.excelRow, children: [], depth: 0 };
+    const acct: Account = { code, name: t.text(row, "name"), parent: t.text(row, "parent"), row: row.excelRow, children: [], depth: 0, level: hasLevel ? t.text(row, "level") : "" };
     list.push(acct);
     byCode.set(code, acct);
   }
   const rowOf = new Map(t.rows.map((r) => [r.excelRow, r]));
   for (const a of list) {
     if (!a.parent) continue;
+    if (a.level) {
+      t.warning(rowOf.get(a.row)!, "level", `Level ${showValue(a.level)} is read on top-level sections only; account ${showValue(a.code)} takes its section's level`);
+      a.level = "";
+    }
     if (a.parent === a.code) {
       t.error(rowOf.get(a.row)!, "parent", `Account ${showValue(a.code)} names itself as its Parent`);
       a.parent = "";

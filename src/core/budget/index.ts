@@ -14,8 +14,11 @@ import { addFigures, buildCostReport, zeroFigures } from "./costReport";
 import { readForecast, readLedger } from "./ledger";
 import { readFringes, readLines } from "./lines";
 import { computeMarkups } from "./markups";
-import { BudgetModel } from "./model";
 import { PeriodWindow, describePeriod, localToday, periodWindow } from "./period";
+import { readCurrencies } from "./currencies";
+import { computeIncentives } from "./incentives";
+import { levelTotals, readLevels } from "./levels";
+import { BudgetModel, CurrencyTotal } from "./model";
 
 export * from "./model";
 export type { ScheduleVsBudget, CastBudgetRow } from "./scheduleVsBudget";
@@ -52,8 +55,15 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
   const fringeDefs = readFringes(wb, problems);
   const globals = readGlobals(wb, settings, bctx.schedule, problems, bctx.hasBoard ?? bctx.schedule !== undefined);
   const daysPerWeek = globals.byKey.get("DAYS_PER_WEEK")?.value ?? 5;
+  // One working week for cast lines and fringes: Settings Days Per Week, else the DAYS_PER_WEEK global.
+  const hoursPerDay = settings.hoursPerDay ?? globals.byKey.get("HOURS_PER_DAY")?.value ?? 12;
   const cast = castDays(wb, bctx.schedule);
-  const lines = readLines(wb, coa, fringeDefs, problems, { exprs: new ExprCache(globalLookup(globals)), daysPerWeek, cast, scheduled: bctx.schedule !== undefined });
+  const currencyRates = readCurrencies(wb, settings.currency, problems);
+  const lines = readLines(wb, coa, fringeDefs, problems, { exprs: new ExprCache(globalLookup(globals)), daysPerWeek, cast, scheduled: bctx.schedule !== undefined }, {
+    work: { hoursPerDay, daysPerWeek },
+    base: settings.currency,
+    currencies: currencyRates,
+  });
   // Without a Report Date the period is the one ending today and the whole ledger counts.
   const window = settingsWindow(settings);
   const ledger = readLedger(wb, coa, problems, { window, asOf: settings.reportDate });
@@ -61,12 +71,25 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
   const accounts = buildCostReport(coa, lines, ledger, forecast, settings.overTolerance, settings.watchAt);
   const byCode = new Map(accounts.map((a) => [a.account.code, a]));
   const sections = coa.sections.map((s) => byCode.get(s.code)!);
-  const markups = computeMarkups(wb, coa, (c) => byCode.get(c)?.rolled.budget ?? 0, problems);
+  const budgetOf = (c: string) => byCode.get(c)?.rolled.budget ?? 0;
+  const levels = readLevels(coa, problems);
+  const markups = computeMarkups(wb, coa, budgetOf, problems, levels);
+  const incentives = computeIncentives(wb, coa, budgetOf, problems, levels);
   const totals = zeroFigures();
   for (const s of sections) addFigures(totals, s.rolled);
   const fringeTotals = new Map<string, Cents>();
   for (const l of lines) for (const f of l.fringes) fringeTotals.set(f.code, (fringeTotals.get(f.code) ?? 0) + f.amount);
   const total = totals.budget;
+  const grandTotal = total + markups.reduce((s, m) => s + m.amount, 0);
+  const currencies = new Map<string, CurrencyTotal>();
+  for (const l of lines) {
+    if (!l.currency) continue;
+    let c = currencies.get(l.currency.code);
+    if (!c) currencies.set(l.currency.code, (c = { code: l.currency.code, rate: l.currency.rate, lines: 0, total: 0, baseTotal: 0 }));
+    c.lines++;
+    c.total += l.currency.total;
+    c.baseTotal += l.total;
+  }
   return {
     currency: settings.currency,
     production: settings.production,
@@ -77,8 +100,12 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
     fringes: [...fringeDefs.values()],
     fringeTotals,
     markups,
+    levels: levels && { ...levels, ...levelTotals(levels, budgetOf) },
+    incentives,
+    currencies: [...currencies.values()],
+    net: grandTotal - incentives.reduce((s, x) => s + x.amount, 0),
     total,
-    grandTotal: total + markups.reduce((s, m) => s + m.amount, 0),
+    grandTotal,
     totals,
     overTolerance: settings.overTolerance,
     watchAt: settings.watchAt,
@@ -109,6 +136,42 @@ export function budgetReportJson(m: BudgetModel) {
     grandTotal: toUnits(m.grandTotal),
     sections: m.sections.map((s) => ({ code: s.account.code, name: s.account.name, total: toUnits(s.rolled.budget) })),
     markups: m.markups.map((x) => ({ name: x.name, amount: toUnits(x.amount) })),
+    // Issue 12 (docs/WORKBOOK-EXTENSIONS.md): levels, contractual charges, incentives, net.
+    levels: m.levels
+      ? m.levels.groups.map((g) => ({
+          level: g.level,
+          name: g.name,
+          aboveTheLine: g.aboveTheLine,
+          sections: g.sections,
+          total: toUnits(g.sections.reduce((s, c) => s + (m.byCode.get(c)?.rolled.budget ?? 0), 0)),
+        }))
+      : [],
+    aboveTheLine: m.levels ? toUnits(m.levels.aboveTheLine) : null,
+    belowTheLine: m.levels ? toUnits(m.levels.belowTheLine) : null,
+    charges: m.markups.map((x) => ({
+      name: x.name,
+      type: x.type,
+      percent: x.type === "percent" ? x.percent : null,
+      appliesTo: x.appliesTo,
+      exclude: x.exclude,
+      compound: x.compound,
+      base: toUnits(x.base),
+      excluded: toUnits(x.excluded),
+      amount: toUnits(x.amount),
+    })),
+    incentives: m.incentives.map((x) => ({
+      name: x.name,
+      rate: x.rate,
+      appliesTo: x.appliesTo,
+      exclude: x.exclude,
+      qualifying: toUnits(x.qualifying),
+      excluded: toUnits(x.excluded),
+      cap: x.cap === undefined ? null : toUnits(x.cap),
+      capped: x.capped,
+      amount: toUnits(x.amount),
+    })),
+    net: toUnits(m.net),
+    currencies: m.currencies.map((c) => ({ code: c.code, rate: c.rate, lines: c.lines, total: toUnits(c.total), baseTotal: toUnits(c.baseTotal) })),
     accounts: m.accounts.map((a) => ({
       code: a.account.code,
       name: a.account.name,

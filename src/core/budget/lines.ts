@@ -1,5 +1,5 @@
 import { WorkbookInput } from "../cells";
-import { Cents, MAX_CENTS, fromUnits, roundCents, shareOf } from "../money";
+import { Cents, MAX_CENTS, fromUnits, roundCents, roundProduct, shareOf } from "../money";
 import { Problems, showValue } from "../problems";
 import { openTable } from "../tables";
 import { ChartOfAccounts } from "./accounts";
@@ -7,6 +7,7 @@ import { BudgetLine, Fringe } from "./model";
 import { BUDGET_SPEC, FRINGES_SPEC } from "./specs";
 import { LineContext, plainLines, tieLine } from "./castLines";
 import { readLineNumber } from "./lineValues";
+import { FRINGE_UNIT_LABEL, FringeUnit, LineUnit, WorkTime, fringeUnit, lineUnit, unitRatio } from "./units";
 
 /** Reads `Fringes` (optional). Type `%` takes Rate as a share; `Flat` as money per unit. */
 export function readFringes(wb: WorkbookInput, problems: Problems): Map<string, Fringe> {
@@ -29,10 +30,18 @@ export function readFringes(wb: WorkbookInput, problems: Problems): Map<string, 
     else t.error(row, "type", `Fringe Type must be % or Flat, not ${showValue(t.value(row, "type"))}`);
     const rate = type === "%" ? t.percent(row, "rate", { required: true }) : t.number(row, "rate", { required: true });
     const cutoff = t.number(row, "cutoff");
+    let unit: FringeUnit = "unit";
+    if (t.has("unit")) {
+      const text = t.text(row, "unit");
+      const u = fringeUnit(text);
+      if (u === undefined) t.error(row, "unit", `Unit must be hour, day, week or line (per unit of the line when blank), not ${showValue(t.value(row, "unit"))}`);
+      else unit = u;
+      if (u !== undefined && u !== "unit" && type === "%") t.warning(row, "unit", `Unit does not apply to a % fringe and is ignored`);
+    }
     if (cutoff !== undefined && cutoff < 0) t.error(row, "cutoff", `Cutoff must not be negative, not ${showValue(cutoff)}`);
     if (cutoff !== undefined && type === "Flat") t.warning(row, "cutoff", `Cutoff does not apply to a Flat fringe and is ignored`);
     if (!type || rate === undefined) continue;
-    out.set(code.toUpperCase(), { code, name: t.text(row, "name") || code, type, rate, cutoff: type === "%" ? cutoff : undefined });
+    out.set(code.toUpperCase(), { code, name: t.text(row, "name") || code, type, rate, cutoff: type === "%" ? cutoff : undefined, unit: type === "Flat" ? unit : "unit" });
   }
   return out;
 }
@@ -42,7 +51,7 @@ export function readFringes(wb: WorkbookInput, problems: Problems): Map<string, 
  * capped at Cutoff per line (a credit's base is capped at −Cutoff, so a credit reverses the
  * fringe it mirrors). `Flat`: Rate × Amount × X.
  */
-export function fringeAmount(f: Fringe, lineTotal: Cents, amount: number, x: number): Cents {
+export function fringeAmount(f: Pick<Fringe, "type" | "rate" | "cutoff">, lineTotal: Cents, amount: number, x: number): Cents {
   if (f.type === "Flat") return roundCents(f.rate, amount, x);
   let base = lineTotal;
   if (f.cutoff !== undefined) {
@@ -51,6 +60,35 @@ export function fringeAmount(f: Fringe, lineTotal: Cents, amount: number, x: num
     else if (base < -cap) base = -cap;
   }
   return shareOf(base, f.rate);
+}
+
+/**
+ * A Flat fringe per hour, day or week on a line in Hours, Days or Weeks: Rate × Amount × X ×
+ * the line's unit in the fringe's (a week is Hours Per Day × Days Per Week hours). Per line:
+ * Rate × X, once for each of the X on the line. Per unit (no Unit given): Rate × Amount × X.
+ * Undefined when the line's Units have no length (Allow, Trips) for a per-time fringe.
+ */
+export function flatFringeAmount(f: Pick<Fringe, "rate" | "unit">, amount: number, x: number, unit: LineUnit, work: WorkTime): Cents | undefined {
+  if (f.unit === "unit") return roundCents(f.rate, amount, x);
+  if (f.unit === "line") return roundCents(f.rate, x);
+  if (unit === "lump" || unit === "other") return undefined;
+  const [num, den] = unitRatio(unit, f.unit, work);
+  return roundProduct([f.rate, amount, x, ...num], den);
+}
+
+/**
+ * The base of a `%` fringe with a Cutoff on one payee's line: the payee's wages on lines carrying
+ * this fringe, counted in budget order, are capped at the Cutoff; this line's base is what it adds
+ * under the cap (a credit gives back what it takes off). `toDate` is the payee's total so far.
+ */
+export function payeeBase(toDate: Cents, lineTotal: Cents, cap: Cents): Cents {
+  const clamp = (v: Cents) => (v < 0 ? 0 : v > cap ? cap : v);
+  return clamp(toDate + lineTotal) - clamp(toDate);
+}
+
+/** Payee names match case- and space-insensitively: "Nora Vance" and "nora  vance" are one person. */
+function payeeKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, " ");
 }
 
 interface ParsedFringeList {
@@ -79,21 +117,44 @@ function parseFringeList(text: string, fringes: Map<string, Fringe>): ParsedFrin
   return out;
 }
 
-/** Reads and computes `Budget` detail lines. A line with no Amount or Rate counts 0 (a note line). */
+export interface LineOptions {
+  /** Hours Per Day and Days Per Week from Settings. */
+  work: WorkTime;
+  /** Settings Currency. */
+  base: string;
+  /** Currencies: code (upper case) → units of the base currency per unit. */
+  currencies: Map<string, number>;
+}
+
+const DEFAULT_LINE_OPTIONS: LineOptions = { work: { hoursPerDay: 12, daysPerWeek: 5 }, base: "USD", currencies: new Map() };
+
+/**
+ * Reads and computes `Budget` detail lines. A line with no Amount or Rate counts 0 (a note line).
+ * A line in another currency is converted to the base currency and rounded to the cent at the
+ * line; its fringes are worked out on that base figure. A `%` fringe's Cutoff accumulates over one
+ * Payee's lines in budget order; without a Payee it caps each line.
+ */
 export function readLines(
   wb: WorkbookInput,
   coa: ChartOfAccounts,
   fringes: Map<string, Fringe>,
   problems: Problems,
   ctx: LineContext = plainLines(),
+  opts: LineOptions = DEFAULT_LINE_OPTIONS,
 ): BudgetLine[] {
   const t = openTable(wb, BUDGET_SPEC, problems, { required: true, allowEmpty: true });
   if (!t) return [];
   const hasCastId = t.has("castId");
   const lines: BudgetLine[] = [];
   const hasFringes = t.has("fringes");
+  const hasPayee = t.has("payee");
+  const hasCurrency = t.has("currency");
   // Budgets repeat a handful of fringe lists over thousands of lines: parse each text once.
   const fringeLists = new Map<string, ParsedFringeList>();
+  const units = new Map<string, LineUnit>();
+  const payees = new Map<string, string>();
+  // Wages to date per payee and fringe, for cutoffs that count per person.
+  const toDate = new Map<string, Cents>();
   const hasX = t.has("x");
   // Every sum of lines, fringes and markups stays exact: the lines alone get an eighth of 2^53 cents.
   let runningCents = 0;
@@ -107,6 +168,18 @@ export function readLines(
     const rateCell = readLineNumber(t, row, "rate", 0, ctx.exprs);
     const castId = hasCastId ? t.text(row, "castId") : "";
     const tie = castId ? tieLine(t, row, castId, amountCell, rateCell, ctx) : undefined;
+    let currency: BudgetLine["currency"];
+    if (hasCurrency) {
+      const code = t.text(row, "currency").toUpperCase();
+      if (code && code !== opts.base) {
+        const fx = opts.currencies.get(code);
+        if (fx === undefined) {
+          t.error(row, "currency", `Currency ${showValue(t.value(row, "currency"))} is neither the base currency ${opts.base} nor a Code in Currencies`);
+          continue;
+        }
+        currency = { code, rate: fx, total: 0 };
+      }
+    }
     if (!amountCell || !xCell || !rateCell || !account) continue;
     const amount = tie ? tie.amount : amountCell.value;
     const x = xCell.value;
@@ -114,6 +187,10 @@ export function readLines(
     let total: Cents;
     try {
       total = roundCents(amount, x, rate);
+      if (currency) {
+        currency.total = total;
+        total = shareOf(total, currency.rate);
+      }
     } catch {
       t.error(row, "rate", `Amount × X × Rate is too large to be money: ${amount} × ${x} × ${rate}`);
       continue;
@@ -127,6 +204,17 @@ export function readLines(
       t.error(row, "rate", `The budget's lines add up past what Prodbook sums to the cent (about 10 trillion) at this line`);
       continue;
     }
+    const unitsText = t.text(row, "units");
+    let payee = "";
+    let person = "";
+    if (hasPayee) {
+      payee = t.text(row, "payee");
+      if (payee) {
+        let key = payees.get(payee);
+        if (key === undefined) payees.set(payee, (key = payeeKey(payee)));
+        person = key;
+      }
+    }
     const lineFringes: BudgetLine["fringes"] = [];
     if (hasFringes) {
       const raw = t.value(row, "fringes");
@@ -138,17 +226,41 @@ export function readLines(
       }
       for (const code of parsed.repeated) t.warning(row, "fringes", `Fringe ${showValue(code)} is listed twice on this line; it is applied once`);
       for (const code of parsed.unknown) t.error(row, "fringes", `Fringe ${showValue(code)} is not a Code in Fringes`);
-      for (const f of parsed.fringes) lineFringes.push({ code: f.code, amount: fringeAmount(f, total, amount, x) });
+      for (const f of parsed.fringes) {
+        if (f.type === "Flat") {
+          let unit = units.get(unitsText);
+          if (unit === undefined) units.set(unitsText, (unit = lineUnit(unitsText)));
+          const fr = flatFringeAmount(f, amount, x, unit, opts.work);
+          if (fr === undefined) {
+            t.error(
+              row,
+              "units",
+              `Fringe ${f.code} is per ${FRINGE_UNIT_LABEL[f.unit]}, so this line's Units must be Hours, Days or Weeks (Hr, Day, Wk), not ${showValue(unitsText || "blank")}`,
+            );
+            continue;
+          }
+          lineFringes.push({ code: f.code, amount: fr });
+        } else if (person && f.cutoff !== undefined) {
+          const k = `${person}\u0001${f.code}`;
+          const before = toDate.get(k) ?? 0;
+          toDate.set(k, before + total);
+          lineFringes.push({ code: f.code, amount: shareOf(payeeBase(before, total, fromUnits(f.cutoff)), f.rate) });
+        } else {
+          lineFringes.push({ code: f.code, amount: fringeAmount(f, total, amount, x) });
+        }
+      }
     }
     lines.push({
       row: row.excelRow,
       account,
       description: t.text(row, "description"),
       amount,
-      units: t.text(row, "units"),
+      units: unitsText,
       x,
       rate,
       total,
+      payee,
+      currency,
       fringes: lineFringes,
       ...(amountCell.source === "global" || xCell.source === "global" || rateCell.source === "global" ? { usesGlobals: true } : {}),
       ...(tie ? { cast: tie.cast } : {}),

@@ -2,6 +2,8 @@ import type { Globals } from "../globals";
 import type { ScheduleVsBudget } from "./scheduleVsBudget";
 import { PeriodWindow } from "./period";
 import { Cents } from "../money";
+import { FringeUnit } from "./units";
+import { LevelTotals, Levels } from "./levels";
 
 /** OVER: EFC beyond budget × (1 + tolerance); WATCH: spent share at or past Watch At; else OK. */
 export type Status = "OVER" | "WATCH" | "OK";
@@ -16,6 +18,8 @@ export interface Account {
   children: string[];
   /** 0 for sections. */
   depth: number;
+  /** A section's Level as written (ATL, BTL, Post, Other or the user's words); "" when none. */
+  level: string;
 }
 
 /** A detail line after computation. */
@@ -27,8 +31,12 @@ export interface BudgetLine {
   units: string;
   x: number;
   rate: number;
-  /** round(Amount × X × Rate, 2). */
+  /** round(Amount × X × Rate, 2), in the base currency (converted at the line, see `currency`). */
   total: Cents;
+  /** The Payee whose cutoffs this line counts toward ("" when none: cutoffs per line). */
+  payee: string;
+  /** The line's own currency when it is not the base currency: its code, rate and total in it. */
+  currency?: { code: string; rate: number; total: Cents };
   /** One rounded amount per fringe code, in the order the line lists them. */
   fringes: { code: string; amount: Cents }[];
   /** True when Amount, X or Rate was a global or an expression (issue 11). */
@@ -59,6 +67,8 @@ export interface Fringe {
   type: "%" | "Flat";
   rate: number;
   cutoff?: number;
+  /** What a Flat fringe's Rate is per; "unit" (per unit of the line, Rate × Amount × X) when not given. */
+  unit: FringeUnit;
 }
 
 /** Own figures are an account's own lines and ledger; rolled-up figures add all descendants. */
@@ -92,14 +102,55 @@ export interface AccountReport {
   forecast: boolean;
 }
 
+/** A contractual charge (table `Markups`): a percent of sections or levels less exclusions, or a flat fee. */
 export interface MarkupResult {
   name: string;
+  type: "percent" | "flat";
+  /** 0 for a flat fee. */
   percent: number;
   /** Section codes it applies to (all sections when the cell was blank). */
   appliesTo: string[];
-  /** Sum of those sections' totals, before markups. */
+  /** Applies To as written (section codes and level words); [] when blank. */
+  appliesToWords: string[];
+  /** Exclude as written: account codes, and names of charges above when it compounds. */
+  exclude: string[];
+  /** True when the charges above are in its base. */
+  compound: boolean;
+  /** Sum of those sections' totals (plus the charges above when it compounds); 0 for a flat fee. */
+  gross: Cents;
+  /** The part of `gross` in excluded accounts and charges. */
+  excluded: Cents;
+  /** gross − excluded: what the percent is taken of. */
   base: Cents;
   amount: Cents;
+}
+
+/** A tax credit or rebate (table `Incentives`). */
+export interface IncentiveResult {
+  name: string;
+  rate: number;
+  /** Applies To as written (account codes and level words); [] when blank (every section). */
+  appliesTo: string[];
+  exclude: string[];
+  gross: Cents;
+  excluded: Cents;
+  /** gross − excluded. */
+  qualifying: Cents;
+  cap?: Cents;
+  /** True when Rate × qualifying spend was over the Cap. */
+  capped: boolean;
+  amount: Cents;
+}
+
+/** One currency of the budget's lines other than the base: its rate and what its lines total. */
+export interface CurrencyTotal {
+  code: string;
+  rate: number;
+  lines: number;
+  /** In that currency. */
+  total: Cents;
+  /** The same lines in the base currency, each rounded at the line. */
+  baseTotal: Cents;
 }
 
 export interface BudgetModel {
@@ -114,7 +165,15 @@ export interface BudgetModel {
   fringes: Fringe[];
   /** Total of each fringe code across all lines. */
   fringeTotals: Map<string, Cents>;
+  /** Contractual charges, in the order of the Markups table. */
   markups: MarkupResult[];
+  /** Section levels when Accounts gives them (issue 12), with the above- and below-the-line totals. */
+  levels?: Levels & LevelTotals;
+  incentives: IncentiveResult[];
+  /** Lines in currencies other than the base, per currency in order of first use. */
+  currencies: CurrencyTotal[];
+  /** grandTotal − incentives. */
+  net: Cents;
   /** Sum of section budgets (lines + fringes). */
   total: Cents;
   /** total + markups. */

@@ -7,6 +7,8 @@ export const ACCOUNTS_SPEC: TableSpec = {
     { key: "code", header: "Code", aliases: ["Account", "Acct", "Account Code"], required: true },
     { key: "name", header: "Name", aliases: ["Description", "Account Name", "Title"], required: true },
     { key: "parent", header: "Parent", aliases: ["Parent Code", "Rolls Up To"], required: true },
+    // Issue 12: ATL, BTL, Post, Other or the user's words, on top-level sections.
+    { key: "level", header: "Level", aliases: ["Budget Level"] },
   ],
 };
 
@@ -22,6 +24,9 @@ export const BUDGET_SPEC: TableSpec = {
     { key: "fringes", header: "Fringes", aliases: ["Fringe", "Fringe Codes"] },
     // Extension (issue 11): ties the line to a cast member's DOOD days.
     { key: "castId", header: "Cast ID", aliases: ["Cast #", "Cast No", "Cast Number"] },
+    // Issue 12: whose pay the line is (cutoffs accumulate per payee) and the line's currency.
+    { key: "payee", header: "Payee", aliases: ["Employee", "Paid To", "Person"] },
+    { key: "currency", header: "Currency", aliases: ["Cur", "CCY"] },
   ],
 };
 
@@ -33,6 +38,8 @@ export const FRINGES_SPEC: TableSpec = {
     { key: "type", header: "Type", required: true },
     { key: "rate", header: "Rate", aliases: ["Percent", "Amount"], required: true },
     { key: "cutoff", header: "Cutoff", aliases: ["Cap", "Limit"] },
+    // Issue 12: what a Flat fringe's Rate is per: hour, day, week, line (blank: per unit of the line).
+    { key: "unit", header: "Unit", aliases: ["Per", "Units", "Basis"] },
   ],
 };
 
@@ -42,6 +49,30 @@ export const MARKUPS_SPEC: TableSpec = {
     { key: "name", header: "Name", aliases: ["Markup", "Description"], required: true },
     { key: "percent", header: "Percent", aliases: ["Rate", "Pct", "%"], required: true },
     { key: "appliesTo", header: "Applies To", aliases: ["Sections", "Applies"] },
+    // Issue 12: contractual charges as Movie Magic Budgeting has them.
+    { key: "type", header: "Type", aliases: ["Kind"] },
+    { key: "amount", header: "Amount", aliases: ["Fee", "Flat Amount"] },
+    { key: "exclude", header: "Exclude", aliases: ["Excluding", "Exclusions", "Except"] },
+    { key: "compound", header: "Compound", aliases: ["Compounds", "On Charges", "Cumulative", "Applies To Charges"] },
+  ],
+};
+
+export const CURRENCIES_SPEC: TableSpec = {
+  name: "Currencies",
+  columns: [
+    { key: "code", header: "Code", aliases: ["Currency", "ISO"], required: true },
+    { key: "rate", header: "Rate", aliases: ["Rate To Base", "Exchange Rate", "FX Rate", "FX"], required: true },
+  ],
+};
+
+export const INCENTIVES_SPEC: TableSpec = {
+  name: "Incentives",
+  columns: [
+    { key: "name", header: "Name", aliases: ["Incentive", "Programme", "Program", "Description"], required: true },
+    { key: "rate", header: "Rate", aliases: ["Percent", "Credit", "%"], required: true },
+    { key: "appliesTo", header: "Applies To", aliases: ["Qualifying", "Accounts", "Applies"] },
+    { key: "cap", header: "Cap", aliases: ["Maximum", "Max", "Limit"] },
+    { key: "exclude", header: "Exclude", aliases: ["Excluding", "Exclusions", "Except"] },
   ],
 };
 
