@@ -55,8 +55,8 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
   const fringeDefs = readFringes(wb, problems);
   const globals = readGlobals(wb, settings, bctx.schedule, problems, bctx.hasBoard ?? bctx.schedule !== undefined);
   const daysPerWeek = globals.byKey.get("DAYS_PER_WEEK")?.value ?? 5;
-  // One working week for cast lines and fringes: Settings Days Per Week, else the DAYS_PER_WEEK global.
-  const hoursPerDay = settings.hoursPerDay ?? globals.byKey.get("HOURS_PER_DAY")?.value ?? 12;
+  // One working week for cast lines and fringes: a HOURS_PER_DAY or DAYS_PER_WEEK global, else Settings (issue 12).
+  const hoursPerDay = globals.byKey.get("HOURS_PER_DAY")?.value ?? settings.hoursPerDay ?? 12;
   const cast = castDays(wb, bctx.schedule);
   const currencyRates = readCurrencies(wb, settings.currency, problems);
   const lines = readLines(wb, coa, fringeDefs, problems, { exprs: new ExprCache(globalLookup(globals)), daysPerWeek, cast, scheduled: bctx.schedule !== undefined }, {
