@@ -6,6 +6,7 @@ import { runBuild, runCheck, runDemo, runReport } from "./commands";
 import { runSolve } from "./solveCommand";
 import { OPTIMIZE_HELP, runOptimize } from "./optimizeCommand";
 import { IMPORT_HELP, runImport } from "./importCommand";
+import { LEDGER_HELP, runLedger } from "./ledgerCommand";
 
 const HELP: Record<string, string> = {
   main: `prodbook: film and TV budgets, cost reports and shooting schedules from .xlsx workbooks
@@ -20,6 +21,7 @@ Commands:
   import SCRIPT -o OUT.xlsx   a board, cast and breakdown from a .fountain or .fdx script
                               (--into IN.xlsx merges a revised script; prodbook import --help)
   optimize IN.xlsx [-o OUT]   reorder the Stripboard for the least hold cost (prodbook optimize --help)
+  ledger IN.xlsx --import F   append an accounting CSV export to the Ledger (prodbook ledger --help)
   solve FILE.dat ...          the schedule optimizer (prodbook solve --help)
 
 Options: --help (also after a command), --version
@@ -59,6 +61,7 @@ Without --json, a short readable summary. Exit 1 when the workbook has an error.
 `,
   optimize: OPTIMIZE_HELP,
   import: IMPORT_HELP,
+  ledger: LEDGER_HELP,
   demo: `Usage: prodbook demo -o FILE.xlsx [--build] [--force]
 
 Writes the sample production "The Long Way Home": a short feature with a full chart of
@@ -139,7 +142,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (cmd === "solve") return await runSolve(rest, io);
     if (cmd === "optimize") return await runOptimize(rest, io);
     if (cmd === "import") return await runImport(rest, io);
-    if (!HELP[cmd] || cmd === "main") throw new CliError(`Unknown command ${cmd}. Commands: build, check, report, demo, import, optimize, solve (prodbook --help)`, EXIT.usage);
+    if (cmd === "ledger") return await runLedger(rest, io);
+    if (!HELP[cmd] || cmd === "main") throw new CliError(`Unknown command ${cmd}. Commands: build, check, report, demo, import, optimize, ledger, solve (prodbook --help)`, EXIT.usage);
     const p = parse(cmd, rest);
     if (p.flags.has("help")) {
       io.stdout(HELP[cmd]);

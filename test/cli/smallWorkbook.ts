@@ -97,7 +97,7 @@ export function smallWorkbook(): ExcelJS.Workbook {
   for (const [name, t] of Object.entries(SMALL)) {
     const ws = wb.addWorksheet(name);
     if (t.table) {
-      ws.addTable({ name, ref: "A1", headerRow: true, columns: t.headers.map((h) => ({ name: h })), rows: t.rows });
+      ws.addTable({ name, ref: "A1", headerRow: true, columns: t.headers.map((h) => ({ name: h })), rows: t.rows.map((r) => [...r]) });
     } else {
       ws.addRow(t.headers);
       for (const r of t.rows) ws.addRow(r);
