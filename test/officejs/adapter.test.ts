@@ -66,7 +66,7 @@ describe("commands through office.js", () => {
     const host = new OfficeJsExcel();
     expect((await newProduction(host)).ok).toBe(true);
     const budget = await updateBudget(host);
-    expect(budget.messages).toEqual([{ intent: "success", text: "Wrote Top Sheet and Cost Report." }]);
+    expect(budget.messages).toEqual([{ intent: "success", text: "Wrote Top Sheet, Cost Report and Schedule vs Budget." }]);
     const result = runEngine(await host.run((ctx) => readWorkbook(ctx)));
     const used = host.usedAddress("Cost Report")!;
     const last = Number(/(\d+)$/.exec(used)![1]);
