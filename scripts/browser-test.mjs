@@ -115,7 +115,7 @@ async function main() {
     check("New production made the input tables as Excel tables", ["Settings", "Accounts", "Budget", "Stripboard", "Cast"].every((t) => tables.includes(t)), tables.join(", "));
 
     await button("Update budget").click();
-    check("Update budget reports what it wrote", await message("Wrote Top Sheet and Cost Report."));
+    check("Update budget reports what it wrote", await message(/^Wrote Top Sheet, Cost Report and Schedule vs Budget\.$/));
     const expected = await pb("expected");
     const used = await pb("used", "Cost Report");
     const lastRow = Number(/(\d+)$/.exec(used ?? "")?.[1] ?? 0);
