@@ -7,6 +7,7 @@
  */
 import * as budgetFns from "./budgetFunctions";
 import { basicArgs } from "./dataTypes";
+import * as globalFns from "./globalFunctions";
 import { guard } from "./guard";
 import * as pageFns from "./pagesFunctions";
 import { rollup as rollupImpl } from "./rollup";
@@ -150,4 +151,37 @@ export function dood(stripboard: any[][], castIds: any[][], start?: any, daysOff
  */
 export function shootdate(day: number, start: any, daysOff?: string, holidays?: any[][]): number {
   return guard(() => scheduleFns.shootDate(...basicArgs(day, start, daysOff, holidays)));
+}
+
+/**
+ * A cast member's days on the Day Out of Days, as a Budget line tied to them counts them: moving a strip recalculates it.
+ * @customfunction CASTDAYS
+ * @helpurl https://localhost:3000/assets/functions.html#castdays
+ * @param stripboard The Stripboard table with its header row: Stripboard[#All].
+ * @param cast The Cast table with its header row: Cast[#All].
+ * @param castId Cast ID (or a range of them), e.g. "1".
+ * @param [kind] Paid (work + hold, the default), Work, Hold, Drop, Weeks (paid days ÷ DAYS_PER_WEEK, rounded up to the hundredth, at least 1) or Run (start to finish, drops included).
+ * @param [settings] Settings[#All]: Start Date, Days Off, Drop Days. Blank: days undated, every gap a hold.
+ * @param [holidays] Holidays[#All]: dates not shot.
+ * @param [globals] Globals[#All]: a DAYS_PER_WEEK there wins for Weeks.
+ * @returns The number of days (or weeks).
+ */
+export function castdays(stripboard: any[][], cast: any[][], castId: any[][], kind?: any[][], settings?: any[][], holidays?: any[][], globals?: any[][]): number[][] {
+  return guard(() => globalFns.castDays(...basicArgs(stripboard, cast, castId, kind, settings, holidays, globals)));
+}
+
+/**
+ * A global's value: typed in the Globals table or computed from the schedule (SHOOT_DAYS, SHOOT_WEEKS, CAST_1_PAID…); an expression of globals works too.
+ * @customfunction GLOBAL
+ * @helpurl https://localhost:3000/assets/functions.html#global
+ * @param name A global's name such as SHOOT_WEEKS, or an expression such as SHOOT_WEEKS + 2.
+ * @param [globals] Globals[#All].
+ * @param [stripboard] Stripboard[#All]: needed for the schedule's globals.
+ * @param [cast] Cast[#All]: needed for the CAST_<id>_… globals.
+ * @param [settings] Settings[#All]: Start Date, Days Off, Days Per Week.
+ * @param [holidays] Holidays[#All].
+ * @returns The value.
+ */
+export function global(name: any[][], globals?: any[][], stripboard?: any[][], cast?: any[][], settings?: any[][], holidays?: any[][]): number[][] {
+  return guard(() => globalFns.globalValue(...basicArgs(name, globals, stripboard, cast, settings, holidays)));
 }

@@ -34,6 +34,11 @@ export interface Cells {
   hasSheet(sheet: string): boolean;
   /** An =PROD.* function by its name without the namespace, or undefined. */
   prodFunction?(name: string): ((args: FValue[]) => FValue) | undefined;
+  /**
+   * Where a structured reference points: `Cast[#All]`, `Cast[#Data]`, `Cast[#Headers]`,
+   * `Cast[Daily Rate]` (spec is what is inside the brackets); undefined for an unknown table.
+   */
+  tableRange?(table: string, spec: string): { sheet: string; r1: number; c1: number; r2: number; c2: number } | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -45,6 +50,7 @@ type Tok =
   | { k: "bool"; v: boolean }
   | { k: "err"; v: string }
   | { k: "ref"; sheet?: string; a: RefPart; b?: RefPart }
+  | { k: "tref"; table: string; spec: string }
   | { k: "fn"; name: string }
   | { k: "op"; v: string }
   | { k: "("; }
@@ -114,7 +120,7 @@ function tokenize(src: string): Tok[] {
       i++;
       continue;
     }
-    if (ch === "{" || ch === "[" || ch === ";") throw new Unsupported(`${ch === "[" ? "structured or external references" : "array constants"} are not computed here`);
+    if (ch === "{" || ch === "[" || ch === ";") throw new Unsupported(`${ch === "[" ? "references to other workbooks or this row's cells" : "array constants"} are not computed here`);
     // A sheet prefix: 'My sheet'!A1 or Sheet1!A1.
     let sheet: string | undefined;
     let j = i;
@@ -169,6 +175,23 @@ function tokenize(src: string): Tok[] {
     if (word) {
       const w = word[0];
       i += w.length;
+      if (s[i] === "[") {
+        // A structured reference: Table[#All], Table[Column], Table[[#All],[Column]].
+        let depth = 0;
+        let j = i;
+        for (; j < s.length; j++) {
+          if (s[j] === "'" && j + 1 < s.length) {
+            j++;
+            continue;
+          }
+          if (s[j] === "[") depth++;
+          else if (s[j] === "]" && --depth === 0) break;
+        }
+        if (depth !== 0) throw new Unsupported(`the structured reference ${w}[… is not closed`);
+        out.push({ k: "tref", table: w, spec: s.slice(i + 1, j) });
+        i = j + 1;
+        continue;
+      }
       if (s[i] === "(") out.push({ k: "fn", name: w.toUpperCase().replace(/^_XLFN\./, "").replace(/^_XLWS\./, "") });
       else if (/^(TRUE|FALSE)$/i.test(w)) out.push({ k: "bool", v: w.toUpperCase() === "TRUE" });
       else out.push({ k: "name", v: w });
@@ -196,6 +219,7 @@ function refPart(t: string): RefPart {
 type Node =
   | { t: "lit"; v: Scalar }
   | { t: "ref"; sheet?: string; a: RefPart; b?: RefPart }
+  | { t: "tref"; table: string; spec: string }
   | { t: "un"; op: string; x: Node }
   | { t: "bin"; op: string; x: Node; y: Node }
   | { t: "pct"; x: Node }
@@ -253,6 +277,8 @@ export function parseFormula(src: string): Parsed {
         return { t: "lit", v: { error: t.v } };
       case "ref":
         return { t: "ref", sheet: t.sheet, a: t.a, b: t.b };
+      case "tref":
+        return { t: "tref", table: t.table, spec: t.spec };
       case "(": {
         const x = expr(1);
         if (toks[p++]?.k !== ")") throw new Unsupported("a bracket is not closed");
@@ -311,6 +337,16 @@ export function evaluate(parsed: Parsed, here: Here, cells: Cells, origin: { r: 
     switch (n.t) {
       case "lit":
         return n.v;
+      case "tref": {
+        const at = cells.tableRange?.(n.table, n.spec);
+        if (!at) throw new Unsupported(`the structured reference ${n.table}[${n.spec}] names no table and column Prodbook can find`);
+        return ev({
+          t: "ref",
+          sheet: at.sheet,
+          a: { r: at.r1, c: at.c1, rAbs: true, cAbs: true },
+          b: { r: at.r2, c: at.c2, rAbs: true, cAbs: true },
+        });
+      }
       case "ref": {
         const sheet = n.sheet ?? here.sheet;
         if (!cells.hasSheet(sheet)) return { error: "#REF!" };

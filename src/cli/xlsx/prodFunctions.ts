@@ -6,6 +6,7 @@ import * as budgetFns from "../../functions/budgetFunctions";
 import * as pageFns from "../../functions/pagesFunctions";
 import { rollup } from "../../functions/rollup";
 import { shootDate } from "../../functions/scheduleFunctions";
+import { castDays, globalValue } from "../../functions/globalFunctions";
 import { FunctionInputError } from "../../functions/errors";
 import { FValue, Matrix, Scalar } from "./formula";
 
@@ -20,6 +21,8 @@ const FUNCTIONS: Record<string, Impl> = {
   PAGES: pageFns.pages as Impl,
   EIGHTHS: pageFns.eighths as Impl,
   ROLLUP: ((codes: unknown, amounts: unknown, code: unknown, parents?: unknown) => rollup(codes, amounts, code, parents)) as Impl,
+  CASTDAYS: castDays as Impl,
+  GLOBAL: globalValue as Impl,
   SHOOTDATE: ((day: unknown, start: unknown, daysOff?: unknown, holidays?: unknown) => shootDate(day as number, start as number, daysOff as string, holidays as unknown[][])) as Impl,
 };
 

@@ -314,7 +314,42 @@ export class WorkbookReader {
       },
       hasSheet: (sheet) => this.sheet(sheet) !== undefined,
       prodFunction,
+      tableRange: (table, spec) => this.tableRange(table, spec),
     };
+  }
+
+  /** A structured reference's cells: `[#All]`, `[#Data]` (or `[]`), `[#Headers]`, `[#Totals]`, `[Column]`, `[[#All],[Column]]`. */
+  private tableRange(table: string, spec: string): { sheet: string; r1: number; c1: number; r2: number; c2: number } | undefined {
+    const t = this.tables().find((x) => x.name.toLowerCase() === table.toLowerCase());
+    if (!t) return undefined;
+    const items = (spec.includes("[") ? [...spec.matchAll(/\[((?:[^\]']|'.)*)\]/g)].map((m) => m[1]) : [spec]).map((x) => x.replace(/'(.)/g, "$1").trim());
+    let area = "#DATA";
+    let column: string | undefined;
+    for (const it of items) {
+      if (it.startsWith("#")) area = it.toUpperCase();
+      else if (it) column = it;
+    }
+    const head = t.headerRowCount > 0 ? 1 : 0;
+    let r1 = t.ref.r1;
+    let r2 = t.ref.r2;
+    if (area === "#DATA") {
+      r1 += head;
+      r2 -= t.totalsRowCount;
+    } else if (area === "#HEADERS") {
+      if (!head) return undefined;
+      r2 = r1;
+    } else if (area === "#TOTALS") {
+      if (!t.totalsRowCount) return undefined;
+      r1 = r2;
+    } else if (area !== "#ALL") return undefined;
+    let c1 = t.ref.c1;
+    let c2 = t.ref.c2;
+    if (column !== undefined) {
+      const i = t.columns.findIndex((c) => c.toLowerCase() === column!.toLowerCase());
+      if (i < 0) return undefined;
+      c1 = c2 = t.ref.c1 + i;
+    }
+    return { sheet: t.sheet, r1, c1, r2, c2 };
   }
 
   // -------------------------------------------------------------------------------------------
