@@ -115,6 +115,67 @@ describe("Apache POI test spreadsheets with a production added", () => {
   });
 });
 
+/** The production as plain sheets (headers in row 1), as a Google Sheets user without Excel tables has it. */
+function withProductionSheets(bytes: Uint8Array): Uint8Array {
+  const f = XlsxFile.fromBytes(bytes);
+  for (const t of sampleProduction()) f.writeValueSheet(t.name, [t.headers, ...t.rows]);
+  return f.toBytes();
+}
+
+/** optimize -o on a built file; every part but the Stripboard's sheet and table (and the listing parts) is kept. */
+async function optimizeKeepsParts(builtPath: string, built: Uint8Array): Promise<void> {
+  const optPath = builtPath.replace(/\.xlsx$/, "-opt.xlsx");
+  const io = memoryIo();
+  expect(await runOptimize([builtPath, "-o", optPath, "--time-limit", "0.3", "--json"], io)).toBe(0);
+  expect(JSON.parse(io.out).written).toBe(optPath);
+  const f = XlsxFile.fromBytes(built);
+  const skip = new Set([f.sheetEntry("Stripboard")!.part, f.findTable("Stripboard")?.part]);
+  const before = parts(built);
+  const after = parts(readFileSync(optPath));
+  const changed = Object.keys(before).filter((n) => !LISTING.test(n) && !skip.has(n) && Buffer.compare(Buffer.from(after[n] ?? new Uint8Array()), Buffer.from(before[n])) !== 0);
+  expect(changed).toEqual([]);
+}
+
+describe("workbooks saved by Google Sheets (Apache POI's test data)", () => {
+  // Google's writer: the mx/mv/x14ac namespaces on every root, sheet state="visible", empty
+  // <definedNames/> and <calcPr/>, no docProps/app.xml; 64750 also names itself in the
+  // workbook's extLst (GoogleSheetsCustomDataVersion1) with a custom `xl/metadata` part.
+  const GOOGLE = ["64450.xlsx", "64750.xlsx", "66365.xlsx"];
+  test("the files are Google Sheets exports", () => {
+    for (const file of GOOGLE) {
+      const wb = Buffer.from(parts(readFileSync(join(CORPUS, "google-sheets", file)))["xl/workbook.xml"]).toString("utf8");
+      expect([file, wb.includes('xmlns:mv="urn:schemas-microsoft-com:mac:vml"') && wb.includes('state="visible"')]).toEqual([file, true]);
+    }
+  });
+  test.each(GOOGLE.flatMap((f) => [[f, "tables"], [f, "sheets"]]))("%s with the production as %s: checks, reports the demo's figures, builds with every part kept, optimizes", async (file, shape) => {
+    const original = readFileSync(join(CORPUS, "google-sheets", file));
+    const input = shape === "tables" ? withProduction(original) : withProductionSheets(original);
+    expectPartsKept(parts(original), parts(input));
+    const path = join(dir, `google-${shape}-${file}`);
+    writeFileSync(path, input);
+    const check = memoryIo();
+    expect(await runCheck({ input: path }, check)).toBe(0);
+    const rep = memoryIo();
+    expect(await runReport({ input: path, json: true }, rep)).toBe(0);
+    expect(JSON.parse(rep.out)).toEqual(demoReport);
+    const r = await build(input, "xlsx");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expectPartsKept(parts(input), parts(r.out));
+    expectSheetsListed(original, r.out);
+    const wb = Buffer.from(parts(r.out)["xl/workbook.xml"]).toString("utf8");
+    // What Google's workbook part carried beyond the sheets is still there.
+    if (file === "64750.xlsx") {
+      expect(wb).toContain('<ext uri="GoogleSheetsCustomDataVersion1">');
+      expect(wb).toContain("<definedName name=\"validations\">validations!$A$1:$A$7</definedName>");
+      expect(Buffer.from(parts(r.out)["xl/_rels/workbook.xml.rels"]).toString("utf8")).toContain('Type="http://customschemas.google.com/relationships/workbookmetadata" Target="metadata"');
+    }
+    if (file === "64450.xlsx") expect(wb).toMatch(/<pivotCaches><pivotCache cacheId="0" r:id="rId6"\/><\/pivotCaches>/);
+    expect(reportJson(runEngine(XlsxFile.fromBytes(r.out).readInput("g")))).toEqual(demoReport);
+    await optimizeKeepsParts(r.path, r.out);
+  });
+});
+
 describe("workbooks saved by openpyxl and LibreOffice", () => {
   const files = [
     ["openpyxl", "openpyxl-tables.xlsx"],
