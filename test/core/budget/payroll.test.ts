@@ -206,3 +206,50 @@ describe("cutoffs per payee: FICA and FUTA count one person's wages across their
     );
   });
 });
+
+describe("2025 payroll figures across one payee's three lines, in budget order", () => {
+  // Published 2025 figures: Social Security (OASDI) 6.2% of wages up to the $176,100 wage base,
+  // at most $10,918.20 a worker (SSA, "2025 Social Security Changes" fact sheet); Medicare 1.45%
+  // with no wage base; FUTA 0.6% (6.0% less the 5.4% state credit) of the first $7,000, at most
+  // $42.00 a worker (IRS Publication 15 (2025) and the Form 940 instructions).
+  const fringes: CellValue[][] = [
+    ["FICA", "Social Security", "%", 0.062, 176100, null],
+    ["MED", "Medicare", "%", 0.0145, null, null],
+    ["FUI", "FUTA", "%", 0.006, 7000, null],
+  ];
+  const ALL = "FICA, MED, FUI";
+  const budget: CellValue[][] = [
+    ["1300", "Director, prep", 1, "Weeks", 1, 5000, ALL, "Jordan Lee"], // row 2: 5,000.00, to date 5,000
+    ["2700", "Gaffer, another payee", 10, "Weeks", 1, 3000, ALL, "Pat Moreno"], // row 3: 30,000.00, their own
+    ["1300", "Director, shoot", 10, "Weeks", 1, 15000, ALL, "Jordan Lee"], // row 4: 150,000.00, to date 155,000
+    ["1300", "Director, post", 8, "Weeks", 1, 4012.5, ALL, "Jordan Lee"], // row 5: 32,100.00, to date 187,100
+  ];
+
+  test("FICA fills the $176,100 base and FUTA the $7,000 base line by line; Medicare has none", () => {
+    const { r, fringe } = run(budget, fringes);
+    expect(r.problems).toEqual([]);
+    // FUTA: row 2 takes 5,000 of the 7,000 → 5,000 × 0.6% = 30.00; row 4 the other 2,000 → 12.00; row 5 nothing
+    expect([fringe(2, "FUI"), fringe(4, "FUI"), fringe(5, "FUI")]).toEqual([3000, 1200, 0]);
+    // 30.00 + 12.00 = 42.00, FUTA's most for one worker
+    // FICA: 5,000 × 6.2% = 310.00; 150,000 × 6.2% = 9,300.00; row 5's base is 176,100 − 155,000 = 21,100 → 1,308.20
+    expect([fringe(2, "FICA"), fringe(4, "FICA"), fringe(5, "FICA")]).toEqual([31000, 930000, 130820]);
+    // 310.00 + 9,300.00 + 1,308.20 = 10,918.20, the published 2025 maximum
+    expect(fringe(2, "FICA")! + fringe(4, "FICA")! + fringe(5, "FICA")!).toBe(1091820);
+    // Medicare on every dollar: 72.50, 2,175.00, 32,100 × 1.45% = 465.45
+    expect([fringe(2, "MED"), fringe(4, "MED"), fringe(5, "MED")]).toEqual([7250, 217500, 46545]);
+    // the gaffer's 30,000 is counted on its own: FICA 1,860.00, Medicare 435.00, FUTA 42.00
+    expect([fringe(3, "FICA"), fringe(3, "MED"), fringe(3, "FUI")]).toEqual([186000, 43500, 4200]);
+    // account 1300: lines 5,000 + 150,000 + 32,100 = 187,100.00; fringes 42.00 + 10,918.20 + (72.50 + 2,175.00 + 465.45 = 2,712.95) = 13,673.15
+    expect(r.budget!.byCode.get("1300")!.own).toMatchObject({ lines: 18710000, fringes: 1367315, budget: 20077315 });
+  });
+
+  test("budget order decides which line the cutoff falls on", () => {
+    // the post line first: 32,100 fills FUTA (42.00) and takes 32,100 of the FICA base; the prep
+    // line then has 176,100 − 32,100 = 144,000 left, all of its 5,000 (310.00); the shoot line
+    // gets the remaining 139,000 → 8,618.00. The payee's FICA still totals 10,918.20.
+    const { r, fringe } = run([budget[3], budget[0], budget[2]], fringes);
+    expect(r.problems).toEqual([]);
+    expect([fringe(2, "FICA"), fringe(3, "FICA"), fringe(4, "FICA")]).toEqual([199020, 31000, 861800]);
+    expect([fringe(2, "FUI"), fringe(3, "FUI"), fringe(4, "FUI")]).toEqual([4200, 0, 0]);
+  });
+});
