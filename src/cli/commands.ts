@@ -5,6 +5,7 @@ import { allLayouts } from "../core/layout";
 import { Problem, describeProblem } from "../core/problems";
 import { formatCents } from "../core/money";
 import { describePeriod } from "../core/budget";
+import { budgetSummary, budgetSummaryText, scheduleSummary, scheduleSummaryText } from "../core/summary";
 import { CliError, CliIo, EXIT } from "./io";
 import { checkOutputKind, loadXlsx, saveXlsxAtomic, samePath } from "./files";
 import { XlsxFile } from "./xlsx/xlsxFile";
@@ -154,9 +155,10 @@ function textReport(r: EngineResult): string {
     lines.push(`  ${"".padEnd(8)} ${"Total".padEnd(32)} ${formatCents(b.total).padStart(16)}`);
     for (const m of b.markups) lines.push(`  ${"".padEnd(8)} ${m.name.padEnd(32)} ${formatCents(m.amount).padStart(16)}`);
     lines.push(`  ${"".padEnd(8)} ${"Grand total".padEnd(32)} ${formatCents(b.grandTotal).padStart(16)}`);
-    const over = b.accounts.filter((a) => a.status === "OVER").length;
-    const watch = b.accounts.filter((a) => a.status === "WATCH").length;
-    lines.push(`  EFC ${formatCents(b.totals.efc)}, variance ${formatCents(b.totals.variance)}; ${plural(over, "account")} OVER, ${watch} on WATCH`);
+    const sum = budgetSummary(b);
+    lines.push(`  ${budgetSummaryText(sum)}`);
+    if (sum.over.length) lines.push(`  OVER: ${sum.over.map((a) => `${a.code} ${a.name}`).join(", ")}`);
+    if (sum.watch.length) lines.push(`  WATCH: ${sum.watch.map((a) => `${a.code} ${a.name}`).join(", ")}`);
     lines.push(
       `  ${describePeriod(b.window)}: actual this period ${formatCents(b.totals.period)}, to date ${formatCents(b.totals.actual)}, open commitments ${formatCents(b.totals.committed)}`,
       "",
@@ -164,7 +166,7 @@ function textReport(r: EngineResult): string {
   }
   const s = r.schedule;
   if (s) {
-    lines.push(`Schedule: ${plural(s.days.length, "shooting day")}`);
+    lines.push(`Schedule: ${scheduleSummaryText(scheduleSummary(s))}`);
     const json = reportJson(r);
     for (const d of json.schedule.days) lines.push(`  Day ${String(d.day).padStart(3)}  ${d.date || "(no date)"}  ${String(d.pages).padStart(7)} pages  ${d.scenes.join(", ")}`);
     lines.push("");

@@ -9,8 +9,8 @@ import { parseArgs } from "node:util";
 import { ImportedScript, ScriptError, importScript, revisionColor, REVISION_COLORS } from "../core/script";
 import { scriptTables } from "../core/script/tables";
 import { mergeScript } from "../core/script/merge";
-import { WorkbookInput, findTable } from "../core/cells";
-import { formatEighths } from "../core/schedule/eighths";
+import { findTable } from "../core/cells";
+import { mergeSummaryText, nextMonday, nextRevision, scriptSettings, scriptSummaryLine } from "../core/script/importPlan";
 import { formatIso, parseDateCell } from "../core/dates";
 import { runEngine } from "../core/engine";
 import { describeProblem } from "../core/problems";
@@ -86,7 +86,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
 
   const output = o.output!;
   if (existsSync(output) && !o.force) throw new CliError(`${output} already exists; choose another name, add --force to replace it, or use --into ${output} to merge the script into it`, EXIT.usage);
-  let start = nextMonday(new Date());
+  let start = nextMonday(Math.floor(Date.now() / 86_400_000));
   if (o.start) {
     const d = parseDateCell(o.start);
     if (d === undefined) throw new CliError(`--start must be a date like 2027-03-01, not ${o.start}`, EXIT.usage);
@@ -96,7 +96,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   if (!Number.isFinite(dayPages) || dayPages < 0) throw new CliError(`--day-pages must be a number of pages of 0 or more, not ${o["day-pages"]}`, EXIT.usage);
   const file = XlsxFile.create();
   const title = script.title || basename(scriptPath).replace(/\.[^.]+$/, "");
-  const settings = { name: "Settings", headers: ["Key", "Value"], rows: [["Production", title], ["Start Date", new Date(start * 86_400_000)], ["Days Off", "Sat, Sun"], ["Crew Call", "07:00"]] };
+  const settings = scriptSettings(title, start);
   writeInputTables(file, { tables: [] }, [settings, ...scriptTables(script, { dayEighths: Math.round(dayPages * 8) })]);
   await saveXlsxAtomic(file, output);
   io.stdout(`${summary(scriptPath, script)}\nWrote ${output}: Settings, Stripboard, Cast (${script.cast.length}), Breakdown (${script.scenes.reduce((n, s) => n + s.elements.length, 0)} elements), Script Scenes.\n`);
@@ -124,10 +124,7 @@ async function merge(scriptPath: string, script: ImportedScript, into: string, o
     return EXIT.problems;
   }
   await saveXlsxAtomic(file, target);
-  const list = (xs: string[]) => (xs.length ? `: ${xs.join(", ")}` : "");
-  io.stdout(
-    `${summary(scriptPath, script)}\nMerged into ${target} (${colour} revision): ${s.changed.length} changed${list(s.changed)}; ${s.added.length} new in the boneyard${list(s.added)}; ${s.omitted.length} omitted${list(s.omitted)}; ${s.unchanged} unchanged; ${s.handEditsKept} hand edit(s) kept${s.newCast.length ? `; new cast: ${s.newCast.join(", ")}` : ""}.\n`,
-  );
+  io.stdout(`${summary(scriptPath, script)}\nMerged into ${target} (${colour} revision): ${mergeSummaryText(s)}.\n`);
   return EXIT.ok;
 }
 
@@ -153,21 +150,5 @@ function readScript(path: string): ImportedScript {
 }
 
 function summary(path: string, s: ImportedScript): string {
-  return `${basename(path)}: ${s.scenes.length} scene${s.scenes.length === 1 ? "" : "s"}, ${formatEighths(s.pageEighths)} page${s.pageEighths === 8 ? "" : "s"}, ${s.cast.length} speaking or marked character${s.cast.length === 1 ? "" : "s"}.`;
-}
-
-/** The colour after the latest one the board's Revision column already holds. */
-function nextRevision(input: WorkbookInput): string {
-  const board = findTable(input, "Stripboard");
-  const c = board ? board.headers.findIndex((h) => /^revision$/i.test(h.trim())) : -1;
-  let last = 0;
-  if (board && c >= 0) for (const r of board.rows) last = Math.max(last, REVISION_COLORS.indexOf((revisionColor(String(r[c] ?? "")) ?? "White") as (typeof REVISION_COLORS)[number]));
-  return REVISION_COLORS[Math.min(last + 1, REVISION_COLORS.length - 1)];
-}
-
-function nextMonday(now: Date): number {
-  const day = Math.floor(now.getTime() / 86_400_000);
-  // 1970-01-01 was a Thursday: weekday 0 = Monday at (day + 3) % 7.
-  const wd = (day + 3) % 7;
-  return day + (wd === 0 ? 7 : 7 - wd);
+  return scriptSummaryLine(basename(path), s);
 }

@@ -4,12 +4,16 @@
  *  newProduction: the sample production's tables as real Excel tables in a blank workbook;
  *  selectProblem: goes to the offending cell.
  */
-import { CellValue } from "../core/cells";
+import { CellValue, findTable } from "../core/cells";
 import { EngineResult, hasErrors, runEngine } from "../core/engine";
 import { budgetLayouts, scheduleLayouts } from "../core/layout";
 import { SheetLayout } from "../core/layout/types";
 import { Problem } from "../core/problems";
-import { SampleTable, sampleProduction } from "../core/sample";
+import { BudgetSummary, ScheduleSummary, budgetSummary, locateAccounts, scheduleSummary } from "../core/summary";
+import { SampleTable, emptyProduction, sampleProduction } from "../core/sample";
+
+/** New production's two starts: the tables with headers and a chart of accounts, or the sample show. */
+export type ProductionKind = "empty" | "sample";
 import type { ExcelHost } from "./host";
 import { readWorkbook } from "./readWorkbook";
 import { hostFeatures } from "./requirements";
@@ -27,6 +31,10 @@ export interface CommandOutcome {
   problems: Problem[];
   messages: Message[];
   written: WrittenSheet[];
+  /** The figures of what was written (core/summary): what the pane shows after the command. */
+  summary?: { budget?: BudgetSummary; schedule?: ScheduleSummary };
+  /** Lines of an import the pane lists under the message (refused CSV rows, skipped duplicates). */
+  details?: { title: string; items: string[] }[];
 }
 
 export interface CommandOptions {
@@ -44,6 +52,10 @@ function listNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+export const NO_BUDGET =
+  "No Budget table: press New production to start an empty production (or the sample), or add an Accounts table (Code, Name, Parent) and a Budget table.";
+export const NO_BOARD = "No Stripboard table: press New production to start one, or Import script to make the strips from a Fountain or Final Draft script.";
+
 /** Shared path of Update budget and Build schedule. */
 async function generate(
   host: ExcelHost,
@@ -58,6 +70,9 @@ async function generate(
     return await host.run(async (ctx) => {
       progress("Reading the tables", 0);
       const wb = await readWorkbook(ctx);
+      // A workbook without the tables gets what to do, not a problem pointing at a sheet that is not there.
+      if (what === "budget" && !findTable(wb, "Accounts") && !findTable(wb, "Budget")) return failed(NO_BUDGET);
+      if (what === "schedule" && !findTable(wb, "Stripboard")) return failed(NO_BOARD);
       progress("Checking the tables", 0.05);
       const result = runEngine(wb, what === "budget" ? { budget: true, schedule: false } : { budget: false, schedule: true });
       if (hasErrors(result)) {
@@ -78,7 +93,13 @@ async function generate(
       const shown = calls.length > 1 ? [...names.filter((n) => !calls.includes(n)), `${calls.length} call sheets`] : names;
       const messages: Message[] = [{ intent: "success", text: `Wrote ${listNames(shown)}.` }];
       for (const m of report.messages) messages.push({ intent: "warning", text: m });
-      return { ok: true, problems: result.problems, messages, written: report.written };
+      const costReport = layouts.find((l) => l.kind === "cost-report");
+      const costSheet = report.written.find((w) => w.layout === costReport?.name)?.sheet;
+      const summary =
+        what === "budget"
+          ? { budget: result.budget ? locateAccounts(budgetSummary(result.budget), costReport, costSheet) : undefined }
+          : { schedule: result.schedule ? scheduleSummary(result.schedule) : undefined };
+      return { ok: true, problems: result.problems, messages, written: report.written, summary };
     });
   } catch (e) {
     if (e instanceof WriteFailed) return failed(e.message);
@@ -115,11 +136,14 @@ function sampleCell(v: CellValue, format: string | undefined): { value: string |
  * Fills a blank workbook with the sample production's input tables, one sheet and one Excel table
  * each. A workbook that already has any of those sheets or tables is left alone.
  */
-export async function newProduction(host: ExcelHost, opts: CommandOptions & { tables?: SampleTable[] } = {}): Promise<CommandOutcome> {
+export async function newProduction(host: ExcelHost, opts: CommandOptions & { tables?: SampleTable[]; kind?: ProductionKind } = {}): Promise<CommandOutcome> {
   const features = hostFeatures(host);
   if (!features.ok) return failed(features.message!);
   const progress = opts.onProgress ?? (() => undefined);
-  const tables = opts.tables ?? sampleProduction();
+  const empty = opts.kind === "empty";
+  const today = Math.floor((opts.now ?? (() => new Date()))().getTime() / 86_400_000);
+  const tables = opts.tables ?? (empty ? emptyProduction(today) : sampleProduction());
+  const what = empty ? "the empty production's tables" : "the sample tables";
   const created: string[] = [];
   try {
     return await host.run(async (ctx) => {
@@ -144,7 +168,9 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
       const chunks: { bytes: number; apply: () => void }[] = [];
       for (const t of tables) {
         const width = t.headers.length;
-        const rows = [t.headers.map((h) => ({ value: h, numberFormat: "@" })), ...t.rows.map((r) => t.headers.map((h, i) => sampleCell(r[i] ?? null, t.formats?.[h])))];
+        // An Excel table has at least one body row: an empty one gets a blank row to type into.
+        const body = t.rows.length ? t.rows : [t.headers.map(() => null)];
+        const rows = [t.headers.map((h) => ({ value: h, numberFormat: "@" })), ...body.map((r) => t.headers.map((h, i) => sampleCell(r[i] ?? null, t.formats?.[h])))];
         const last = `${colName(width)}${rows.length}`;
         for (let start = 0; start < rows.length; start += 2000) {
           const part = rows.slice(start, start + 2000);
@@ -173,7 +199,7 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
       const assignment = packRequests(chunks);
       const n = requestCount(assignment);
       for (let b = 0; b < n; b++) {
-        progress(`Writing the sample tables (${b + 1} of ${n})`, 0.1 + (0.8 * b) / n);
+        progress(`Writing ${what} (${b + 1} of ${n})`, 0.1 + (0.8 * b) / n);
         ctx.workbook.application.suspendApiCalculationUntilNextSync();
         if (b === 0) {
           for (const t of tables) {
@@ -194,7 +220,14 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
       return {
         ok: true,
         problems: [],
-        messages: [{ intent: "success", text: `Added the sample production's tables: ${listNames(tables.map((t) => t.name))}. Update budget and Build schedule work on them now.` }],
+        messages: [
+          empty
+            ? {
+                intent: "success",
+                text: `Started an empty production: ${listNames(tables.map((t) => t.name))}, with a feature-film chart of accounts and US payroll fringes. Fill in Settings (Production, Start Date), then add Budget lines, or Import script for the strips.`,
+              }
+            : { intent: "success", text: `Added the sample production's tables: ${listNames(tables.map((t) => t.name))}. Update budget and Build schedule work on them now.` },
+        ],
         written: tables.map((t) => ({ layout: t.name, sheet: t.name, action: "create" as const })),
       };
     });
@@ -202,8 +235,8 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
     const undone = created.length ? await removeSheets(host, created) : true;
     return failed(
       undone
-        ? `Nothing was changed: adding the sample tables failed (${errorText(e)}).`
-        : `Adding the sample tables failed (${errorText(e)}) and some sheets could not be removed: ${listNames(created)}.`,
+        ? `Nothing was changed: adding ${what} failed (${errorText(e)}).`
+        : `Adding ${what} failed (${errorText(e)}) and some sheets could not be removed: ${listNames(created)}.`,
     );
   }
 }
@@ -227,6 +260,24 @@ function colName(n: number): string {
   let s = "";
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
+}
+
+/**
+ * Goes to `address` on `sheet` (an account's Cost Report row, a sheet just written): activate and
+ * select in one request, one sync.
+ */
+export async function goToRange(host: ExcelHost, sheet: string, address: string): Promise<{ ok: boolean; message?: string }> {
+  try {
+    return await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+      return { ok: true };
+    });
+  } catch (e) {
+    return { ok: false, message: `Could not go to ${sheet}!${address}: ${errorText(e)}. Build it again if it was deleted.` };
+  }
 }
 
 /** Selects the cell a problem names (or its row, or its table's header) so the user can fix it. */

@@ -54,8 +54,8 @@ const holidays: SampleTable = {
   formats: { Date: DATE },
 };
 
-/** Sections (depth 0), categories (depth 1) and detail accounts (depth 2), in top-sheet order. */
-const chart: [string, string, [string, string, [string, string][]][]][] = [
+/** Sections (depth 0), categories (depth 1) and detail accounts (depth 2), in top-sheet order: a standard feature-film chart (also the empty production's). */
+export const chart: [string, string, [string, string, [string, string][]][]][] = [
   ["1000", "Above-the-Line", [
     ["1100", "Story & Rights", [["1101", "Rights Purchase"], ["1102", "Screenplay"], ["1103", "Script Clearance & Research"]]],
     ["1200", "Producers Unit", [["1201", "Producer"], ["1202", "Co-Producer"], ["1203", "Producer's Assistant"]]],
