@@ -146,7 +146,14 @@ export async function saveXlsxAtomic(file: XlsxFile, target: string): Promise<vo
     }
     if (!renamed) {
       // Hard links (or an owner we cannot give the new file): write over the file's own inode.
-      copyFileSync(tmp, full);
+      // copyFileSync also gives the target the source's mode (libuv fchmods it), so the temporary
+      // file takes the target's mode first, and the target gets it back after, whatever happened.
+      try {
+        chmodSync(tmp, st.mode & 0o7777);
+        copyFileSync(tmp, full);
+      } finally {
+        chmodSync(full, st.mode & 0o7777);
+      }
       unlinkSync(tmp);
     }
   } catch (e) {

@@ -2,7 +2,7 @@
  * The package layer on files as other programs write them: formulas without cached results,
  * shared formulas, merges, error values, the 1904 date system; and saving in place.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, chmodSync, writeFileSync, lstatSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, chmodSync, chownSync, writeFileSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XlsxFile } from "../../src/cli/xlsx/xlsxFile";
@@ -157,6 +157,31 @@ describe("saving", () => {
     expect(statSync(a).ino).toBe(ino);
     expect(statSync(b).nlink).toBe(2);
     expect(XlsxFile.fromBytes(readFileSync(b)).sheetNames()).toContain("Top Sheet");
+  });
+
+  test("--in-place on a hard-linked file keeps its mode (640 stays 640, not the temporary file's 600)", async () => {
+    const a = await small("shared.xlsx");
+    const b = join(dir, "shared-link.xlsx");
+    linkSync(a, b);
+    chmodSync(a, 0o640);
+    expect(await runBuild({ input: b, inPlace: true, quiet: true }, memoryIo())).toBe(0);
+    expect(statSync(a).mode & 0o777).toBe(0o640);
+    expect(statSync(a).nlink).toBe(2);
+    expect(readdirSync(dir).filter((f) => f.includes("prodbook-tmp"))).toEqual([]);
+  });
+
+  test("--in-place keeps the owner and group of a file someone else owns (run as root)", async () => {
+    if (typeof process.getuid !== "function" || process.getuid() !== 0) return; // only root can give a file away
+    for (const [name, linked] of [["theirs.xlsx", false], ["theirs-linked.xlsx", true]] as const) {
+      const p = await small(name);
+      if (linked) linkSync(p, join(dir, `second-${name}`));
+      chownSync(p, 65534, 65534);
+      chmodSync(p, 0o664);
+      expect(await runBuild({ input: p, inPlace: true, quiet: true }, memoryIo())).toBe(0);
+      const st = statSync(p);
+      expect([name, st.uid, st.gid, st.mode & 0o777]).toEqual([name, 65534, 65534, 0o664]);
+      expect(XlsxFile.fromBytes(readFileSync(p)).sheetNames()).toContain("Top Sheet");
+    }
   });
 
   test("a failed save leaves no temporary file behind", async () => {
