@@ -160,7 +160,7 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
             `start a new one (File > New > Blank workbook) and click New production there.`,
         );
       }
-      const used = sheets.items.map((s) => ({ name: s.name, used: s.getUsedRangeOrNullObject(false) }));
+      const used = sheets.items.map((s) => ({ name: s.name, used: s.getUsedRangeOrNullObject(false).untrack() }));
       await ctx.sync();
       const blank = used.filter((u) => u.used.isNullObject).map((u) => u.name);
 
@@ -179,7 +179,7 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
           chunks.push({
             bytes: JSON.stringify(values).length + JSON.stringify(formats).length + 400,
             apply: () => {
-              const range = ctx.workbook.worksheets.getItem(t.name).getRange(`A${start + 1}:${colName(width)}${start + part.length}`);
+              const range = ctx.workbook.worksheets.getItem(t.name).getRange(`A${start + 1}:${colName(width)}${start + part.length}`).untrack();
               range.numberFormat = formats;
               range.values = values;
             },
@@ -191,7 +191,7 @@ export async function newProduction(host: ExcelHost, opts: CommandOptions & { ta
             const ws = ctx.workbook.worksheets.getItem(t.name);
             const table = ws.tables.add(`A1:${last}`, true);
             table.name = tableNameFor(t.name);
-            ws.getRange(`A1:${last}`).format.autofitColumns();
+            ws.getRange(`A1:${last}`).untrack().format.autofitColumns();
             ws.freezePanes.freezeRows(1);
           },
         });
@@ -295,7 +295,7 @@ export async function selectProblem(host: ExcelHost, problem: Problem): Promise<
       else if (!table.isNullObject) target = table.getHeaderRowRange();
       else target = sheet.getRange("A1");
       sheet.activate();
-      target.select();
+      target.untrack().select();
       await ctx.sync();
       return { ok: true };
     });

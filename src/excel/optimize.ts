@@ -79,7 +79,7 @@ async function locate(ctx: Excel.RequestContext, want: { name: string; sheet?: s
   const tables = ctx.workbook.tables.load("items/name,items/worksheet/name");
   const sheets = ctx.workbook.worksheets.load("items/name");
   const undoSheet = ctx.workbook.worksheets.getItemOrNullObject(UNDO_SHEET);
-  const undoUsed = undoSheet.getUsedRangeOrNullObject(true).load("address,values,numberFormat");
+  const undoUsed = undoSheet.getUsedRangeOrNullObject(true).untrack().load("address,values,numberFormat");
   await ctx.sync();
   const key = normalizeName(want.name);
   const table =
@@ -102,8 +102,8 @@ async function locate(ctx: Excel.RequestContext, want: { name: string; sheet?: s
 async function readBoard(ctx: Excel.RequestContext, at: NonNullable<Located["board"]>): Promise<BoardSnapshot | string> {
   if (at.kind === "table") {
     const t = ctx.workbook.tables.getItem(at.name);
-    const header = t.getHeaderRowRange().load("address,values");
-    const body = t.getDataBodyRange().load("address,values,numberFormat,formulas");
+    const header = t.getHeaderRowRange().untrack().load("address,values");
+    const body = t.getDataBodyRange().untrack().load("address,values,numberFormat,formulas");
     await ctx.sync();
     const h = parseAddress(header.address);
     return {
@@ -118,7 +118,7 @@ async function readBoard(ctx: Excel.RequestContext, at: NonNullable<Located["boa
       formulas: body.formulas as Scalar[][],
     };
   }
-  const used = ctx.workbook.worksheets.getItem(at.sheet).getUsedRangeOrNullObject(true).load("address,values,numberFormat,formulas");
+  const used = ctx.workbook.worksheets.getItem(at.sheet).getUsedRangeOrNullObject(true).untrack().load("address,values,numberFormat,formulas");
   await ctx.sync();
   if (used.isNullObject) return `The ${at.sheet} sheet is empty.`;
   const u = parseAddress(used.address);
@@ -211,9 +211,9 @@ function queueBoard(ctx: Excel.RequestContext, b: BoardSnapshot, n: number, fill
     if (n > had) t.rows.add(undefined, Array.from({ length: n - had }, () => Array.from({ length: width }, () => "")));
     for (let i = had - 1; i >= n; i--) t.rows.getItemAt(i).delete(); // from the bottom: indexes stay valid
   } else if (n < had) {
-    ws.getRange(addr(b.headerRow + n + 1, b.firstColumn, b.headerRow + had, lastColumn)).clear("Contents");
+    ws.getRange(addr(b.headerRow + n + 1, b.firstColumn, b.headerRow + had, lastColumn)).untrack().clear("Contents");
   }
-  if (n > 0) fill(ws.getRange(addr(b.headerRow + 1, b.firstColumn, b.headerRow + n, lastColumn)));
+  if (n > 0) fill(ws.getRange(addr(b.headerRow + 1, b.firstColumn, b.headerRow + n, lastColumn)).untrack());
 }
 
 /** The undo sheet's columns to clear: every column either grid uses. */
@@ -232,7 +232,7 @@ function undoClearAddress(u: UndoSnapshot, width: number): string {
 async function rollback(ctx: Excel.RequestContext, b: BoardSnapshot, undo: UndoSnapshot, undoWidth: number, reach: number): Promise<boolean> {
   try {
     const undoSheet = ctx.workbook.worksheets.getItemOrNullObject(UNDO_SHEET);
-    const body = b.kind === "table" ? ctx.workbook.tables.getItem(b.name).getDataBodyRange().load("rowCount") : undefined;
+    const body = b.kind === "table" ? ctx.workbook.tables.getItem(b.name).getDataBodyRange().untrack().load("rowCount") : undefined;
     await ctx.sync();
     const now = body ? body.rowCount : b.values.length;
     queueBoard(ctx, { ...b, values: Array.from({ length: now }, () => []) }, b.values.length, (range) =>
@@ -240,15 +240,15 @@ async function rollback(ctx: Excel.RequestContext, b: BoardSnapshot, undo: UndoS
     );
     if (b.kind === "sheet" && reach > 0) {
       const from = b.headerRow + b.values.length + 1;
-      ctx.workbook.worksheets.getItem(b.sheet).getRange(addr(from, b.firstColumn, from + reach - 1, b.firstColumn + b.headers.length - 1)).clear("Contents");
+      ctx.workbook.worksheets.getItem(b.sheet).getRange(addr(from, b.firstColumn, from + reach - 1, b.firstColumn + b.headers.length - 1)).untrack().clear("Contents");
     }
     if (!undo.exists) {
       if (!undoSheet.isNullObject) deleteSheet(undoSheet);
     } else {
       const ws = ctx.workbook.worksheets.getItem(UNDO_SHEET);
-      ws.getRange(undoClearAddress(undo, undoWidth)).clear("All");
+      ws.getRange(undoClearAddress(undo, undoWidth)).untrack().clear("All");
       if (undo.address && undo.values && undo.formats) {
-        writeExact(ws.getRange(undo.address.slice(undo.address.lastIndexOf("!") + 1)), { values: undo.values, formats: undo.formats });
+        writeExact(ws.getRange(undo.address.slice(undo.address.lastIndexOf("!") + 1)).untrack(), { values: undo.values, formats: undo.formats });
       }
       ws.visibility = "VeryHidden";
     }
@@ -273,8 +273,8 @@ async function writeAll(
     // and after a suspension re-calculating would be ours to do (suspendApiCalculationUntilNextSync).
     if (undoWrite !== "delete") {
       const ws = undo.exists ? ctx.workbook.worksheets.getItem(UNDO_SHEET) : ctx.workbook.worksheets.add(UNDO_SHEET);
-      if (undo.exists) ws.getRange(undoClearAddress(undo, undoWidth)).clear("All");
-      writeExact(ws.getRange(addr(1, 1, undoWrite.values.length, undoWidth)), undoWrite);
+      if (undo.exists) ws.getRange(undoClearAddress(undo, undoWidth)).untrack().clear("All");
+      writeExact(ws.getRange(addr(1, 1, undoWrite.values.length, undoWidth)).untrack(), undoWrite);
       ws.visibility = "VeryHidden";
     }
     queueBoard(ctx, b, grid.values.length, (range) => writeExact(range, grid));
@@ -473,7 +473,7 @@ export async function savedBoardOrder(host: ExcelHost): Promise<{ exists: boolea
       const ws = ctx.workbook.worksheets.getItemOrNullObject(UNDO_SHEET);
       await ctx.sync();
       if (ws.isNullObject) return { exists: false };
-      const head = ws.getRange("A1:D2").load("values");
+      const head = ws.getRange("A1:D2").untrack().load("values");
       await ctx.sync();
       const s = parseUndoGrid(head.values as CellValue[][]);
       return s ? { exists: true, when: s.when, table: s.table } : { exists: false };

@@ -61,7 +61,9 @@ function toRaw(name: string, address: string, values: unknown[][], formats?: unk
 /**
  * Reads every table (ListObject) with its sheet, header, body and address, and every sheet named
  * like a contract table that has no ListObject of that name (header in row 1). Two syncs whatever
- * the size: names first, then all ranges in one request; the range proxies are untracked once copied.
+ * the size: names first, then all ranges in one request. The ranges are untracked before that
+ * request is sent, so Excel keeps no reference to them: untracked after it, office.js would send
+ * two more requests to release them (measured through office.js, test/excel/readWorkbook.test.ts).
  */
 export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookInput> {
   const tables = ctx.workbook.tables.load("items/name,items/showTotals");
@@ -70,12 +72,12 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
   await ctx.sync();
 
   // Number formats in the same request as the values: they say which numbers are dates.
-  const tableRanges = tables.items.map((t) => ({ name: t.name, totals: t.showTotals, range: t.getRange().load("values,numberFormat,address") }));
+  const tableRanges = tables.items.map((t) => ({ name: t.name, totals: t.showTotals, range: t.getRange().untrack().load("values,numberFormat,address") }));
   const tableNames = new Set(tables.items.map((t) => normalizeName(t.name)));
   const contract = new Set<string>(CONTRACT_TABLES.map((n) => normalizeName(n)));
   const sheetRanges = sheets.items
     .filter((s) => contract.has(normalizeName(s.name)) && !tableNames.has(normalizeName(s.name)))
-    .map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject(true).load("values,numberFormat,address") }));
+    .map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject(true).untrack().load("values,numberFormat,address") }));
   await ctx.sync();
 
   const out: RawTable[] = [];
@@ -83,12 +85,10 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
     // A table's Total Row (SUMs under the columns) is not data.
     const body = (g: unknown[][]) => (t.totals ? g.slice(0, -1) : g);
     out.push(toRaw(t.name, t.range.address, body(t.range.values), body(t.range.numberFormat)));
-    t.range.untrack();
   }
   for (const s of sheetRanges) {
     if (s.range.isNullObject) continue;
     const raw = toRaw(s.name, s.range.address, s.range.values, s.range.numberFormat);
-    s.range.untrack();
     // The contract puts a plain sheet's header in row 1; a used range that starts lower has none.
     if (raw.headerRow !== 1) {
       const gap: CellValue[][] = Array.from({ length: raw.headerRow - 2 }, () => []);

@@ -197,10 +197,9 @@ export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, 
       bytes: b.bytes + 2 * OP_BYTES + 2 * SPLIT_BYTES_PER_CELL * b.values.length * maxCol,
       what: `cells ${b.first}-${last}`,
       apply: (ws) => {
-        const range = ws.getRange(addr(b.first, 1, last, maxCol));
+        const range = ws.getRange(addr(b.first, 1, last, maxCol)).untrack();
         range.numberFormat = b.formats as string[][];
         range.formulas = b.values as string[][];
-        range.untrack();
       },
     });
     block = undefined;
@@ -240,9 +239,8 @@ export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, 
       ops.push({
         bytes: list.length * (OP_BYTES + 2 * a.length + 40),
         apply: (ws) => {
-          const range = ws.getRange(a);
+          const range = ws.getRange(a).untrack();
           list.forEach((op) => op(range));
-          range.untrack();
         },
       });
     }
@@ -277,7 +275,7 @@ export function compileLayout(layout: SheetLayout, features: Pick<HostFeatures, 
     ops.push({
       bytes: OP_BYTES,
       apply: (ws) => {
-        if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRange(addr(1, 1, rows, columns)));
+        if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRange(addr(1, 1, rows, columns)).untrack());
         else if (rows > 0) ws.freezePanes.freezeRows(rows);
         else ws.freezePanes.freezeColumns(columns);
       },

@@ -130,7 +130,7 @@ export async function writeSheets(ctx: Excel.RequestContext, layouts: SheetLayou
   progress("Checking which sheets are Prodbook's", 0);
   const sheets = ctx.workbook.worksheets.load("items/name,items/id,items/position,items/visibility");
   const regSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET);
-  const regUsed = regSheet.getUsedRangeOrNullObject(true).load("values");
+  const regUsed = regSheet.getUsedRangeOrNullObject(true).untrack().load("values");
   const active = ctx.workbook.worksheets.getActiveWorksheet().load("id");
   await ctx.sync();
   const activeId = active.id;
@@ -149,12 +149,11 @@ export async function writeSheets(ctx: Excel.RequestContext, layouts: SheetLayou
     ctx.workbook.application.calculate(RECALCULATE);
     const used = toCheck.map((l) => ({
       name: l.name.toLowerCase(),
-      range: ctx.workbook.worksheets.getItem(l.name).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
+      range: ctx.workbook.worksheets.getItem(l.name).getUsedRangeOrNullObject(true).untrack().load("values,rowIndex,columnIndex"),
     }));
     await ctx.sync();
     for (const u of used) {
       fingerprints.set(u.name, u.range.isNullObject ? fingerprintValues([]) : fingerprintValues(gridFromA1(u.range.values, u.range.rowIndex, u.range.columnIndex)));
-      u.range.untrack();
     }
   }
   const plan = planWrites(
@@ -238,12 +237,12 @@ export async function writeSheets(ctx: Excel.RequestContext, layouts: SheetLayou
     let reg: Excel.Worksheet;
     if (registryExists) {
       reg = ctx.workbook.worksheets.getItem(REGISTRY_SHEET);
-      reg.getRange("A:D").clear("All");
+      reg.getRange("A:D").untrack().clear("All");
     } else {
       reg = ctx.workbook.worksheets.add(REGISTRY_SHEET);
       createdRegistry = true;
     }
-    const regRange = reg.getRange(`A1:D${regRows.length}`);
+    const regRange = reg.getRange(`A1:D${regRows.length}`).untrack();
     regRange.numberFormat = regRows.map((r) => r.map(() => "@"));
     regRange.values = regRows;
     reg.visibility = "VeryHidden";
@@ -333,10 +332,10 @@ async function rollback(
     }
     const reg = sheets.items.find((s) => undo.before.has(s.id) && s.name.toLowerCase() === REGISTRY_SHEET.toLowerCase());
     if (reg) {
-      reg.getRange("A:D").clear("All");
+      reg.getRange("A:D").untrack().clear("All");
       const old = undo.oldRegistry;
       if (old?.length) {
-        const range = reg.getRange("A1").getResizedRange(old.length - 1, Math.max(1, old[0]?.length ?? 1) - 1);
+        const range = reg.getRange("A1").untrack().getResizedRange(old.length - 1, Math.max(1, old[0]?.length ?? 1) - 1).untrack();
         range.numberFormat = old.map((r) => r.map(() => "@"));
         range.values = old as string[][];
       }

@@ -5,6 +5,7 @@
  */
 import { CellValue } from "../../src/core/cells";
 import { SampleTable, sampleProduction } from "../../src/core/sample";
+import { OfficeJsExcel } from "../officejs/host";
 
 export function productionOf(days: number): SampleTable[] {
   const tables = sampleProduction().filter((t) => t.name !== "Calls");
@@ -28,4 +29,12 @@ export function productionOf(days: number): SampleTable[] {
   const copies = Math.max(1, Math.ceil(days / 10));
   budget.rows = Array.from({ length: copies }, (_, c) => budget.rows.map((r) => r.map((v, i) => (i === 1 && c > 0 ? `${String(v)} (${c + 1})` : v)))).flat();
   return tables;
+}
+
+/**
+ * The Excel every adapter and pane test drives: Microsoft's office.js (Excel.run, load/sync, the
+ * bytes on the wire) in front of the in-memory workbook. See docs/ADDIN.md, "Tests through office.js".
+ */
+export function excelHost(firstSheet: string | null = "Sheet1"): OfficeJsExcel {
+  return new OfficeJsExcel(firstSheet);
 }

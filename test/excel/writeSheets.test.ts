@@ -1,7 +1,7 @@
 import { SheetLayout } from "../../src/core/layout/types";
 import { REGISTRY_SHEET, fingerprintValues, layoutReadBackGrid } from "../../src/core/layout/ownership";
 import { WRITE_REQUESTS, WriteFailed, packRequests, writeSheets } from "../../src/excel/writeSheets";
-import { InMemoryExcel } from "../host/excel";
+import { excelHost } from "./fixtures";
 
 const features = { pageLayout: true, screenUpdating: true, indentLevel: true };
 
@@ -40,7 +40,7 @@ function bigSheet(name: string, rows: number): SheetLayout {
 
 describe("writeSheets", () => {
   test("writes values, text as text, dates, formulas and formats; registers the sheet very hidden", async () => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     const report = await host.run((ctx) => writeSheets(ctx, [topSheet()], { features, now: () => new Date("2026-01-02T03:04:05Z") }));
     expect(report.written).toEqual([{ layout: "Top Sheet", sheet: "Top Sheet", action: "create" }]);
     // Text stays text: no formula injection, no "1100" → 1100, no "-" → error.
@@ -69,7 +69,7 @@ describe("writeSheets", () => {
   });
 
   test("writing again replaces an unchanged Prodbook sheet in place", async () => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     host.wb.addSheet("Notes");
     await host.run((ctx) => writeSheets(ctx, [topSheet()], { features }));
     await host.run(async (ctx) => {
@@ -83,7 +83,7 @@ describe("writeSheets", () => {
   });
 
   test("a sheet the user changed is kept; the new one goes beside it with a message", async () => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     await host.run((ctx) => writeSheets(ctx, [topSheet()], { features }));
     host.type("Top Sheet", "B4", 1200); // the producer's own figure
     const report = await host.run((ctx) => writeSheets(ctx, [topSheet()], { features }));
@@ -95,7 +95,7 @@ describe("writeSheets", () => {
   });
 
   test("a user's own sheet of the same name is never overwritten", async () => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     host.seedTable("Top Sheet", null, "A1", [["my notes"]]);
     const report = await host.run((ctx) => writeSheets(ctx, [topSheet()], { features }));
     expect(report.messages[0]).toMatch(/^Top Sheet is not a Prodbook sheet, so it was kept and the new one is Top Sheet \(2\)/);
@@ -107,7 +107,7 @@ describe("writeSheets", () => {
     ["while swapping names", (op: { name: string; path: string }) => op.name === "name" && ++count === 2],
     ["while writing the registry", (op: { name: string; path: string }) => op.name === "values" && op.path.includes("A1:D") && ++count === 1],
   ])("a failure %s leaves the workbook exactly as it was", async (_when, failOn) => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     await host.run((ctx) => writeSheets(ctx, [topSheet(), bigSheet("Schedule", 50)], { features }));
     host.type("Schedule", "A1", "edited"); // so the rewrite has a kept sheet and a replaced one
     const before = host.snapshot();
@@ -120,19 +120,20 @@ describe("writeSheets", () => {
     expect(host.snapshot()).toEqual(before);
   });
 
-  test("sync count does not grow with size; every request stays under 5 MB", async () => {
+  test("sync count does not grow with size; every request office.js sends stays under 4.5 MB; no range kept", async () => {
     const counts: number[] = [];
     const largest: number[] = [];
     for (const rows of [20, 8000]) {
-      const host = new InMemoryExcel();
+      const host = excelHost();
       await host.run((ctx) => writeSheets(ctx, [bigSheet("Schedule", rows)], { features }));
       counts.push(host.syncs);
       largest.push(host.largestRequest());
+      expect(host.keptReferences).toBe(0);
     }
     // state (1) + WRITE_REQUESTS + swap (1)
     expect(counts).toEqual([WRITE_REQUESTS + 2, WRITE_REQUESTS + 2]);
     expect(largest[1]).toBeGreaterThan(256 * 1024); // the big one really is big (spread over WRITE_REQUESTS)…
-    expect(largest[1]).toBeLessThan(5 * 1024 * 1024); // …and still under the limit
+    expect(largest[1]).toBeLessThan(4.5 * 1024 * 1024); // …and still under the limit
   });
 
   test("packRequests: exactly WRITE_REQUESTS batches by size, more only past the budget", () => {
@@ -145,14 +146,14 @@ describe("writeSheets", () => {
   });
 
   test("calculation and screen updating are suspended during the cell writes", async () => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     await host.run((ctx) => writeSheets(ctx, [bigSheet("Schedule", 100)], { features }));
     const writes = host.requests.slice(1, 1 + WRITE_REQUESTS);
     expect(writes.every((r) => r.calculationSuspended && r.screenUpdatingSuspended)).toBe(true);
   });
 
   test("on an ExcelApi 1.8 host the sheet is written without page layout", async () => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     host.apiVersion = 108;
     await host.run((ctx) => writeSheets(ctx, [topSheet()], { features: { pageLayout: false, screenUpdating: false, indentLevel: false } }));
     expect(host.value("Top Sheet", "B4")).toBe(1000);

@@ -48,6 +48,16 @@ export class OfficeJsExcel extends InMemoryExcel {
     };
   }
 
+  /** References Excel was asked to keep since the last resetCounters (ranges not untracked in time). */
+  get keptReferences(): number {
+    return this.server.keptReferences;
+  }
+
+  override resetCounters(): void {
+    super.resetCounters();
+    this.server.keptReferences = 0;
+  }
+
   largestResponse(): number {
     return this.requests.reduce((m, r) => Math.max(m, r.responseBytes), 0);
   }

@@ -5,7 +5,6 @@
  * (`HttpUtility.setCustomSendRequestFunc`) is where the in-memory workbook answers.
  */
 import { readFileSync } from "fs";
-import { JSDOM } from "jsdom";
 
 export interface HttpRequestInfo {
   method: string;
@@ -30,11 +29,30 @@ export interface OfficeJsLibrary {
 const SCRIPT = require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js");
 let library: OfficeJsLibrary | undefined;
 
+type OfficeWindow = { eval(src: string): void; Excel: typeof Excel; OfficeExtension: typeof OfficeExtension; Office: typeof Office };
+
+/**
+ * The window office.js runs in: a jsdom of its own under jest's node environment; under the jsdom
+ * environment (the task pane's tests) the test's own window, so the pane's global `Excel` and
+ * `Office` are office.js's, as in Excel.
+ */
+function officeWindow(): OfficeWindow {
+  if (typeof window !== "undefined" && typeof document !== "undefined") {
+    const win = window as unknown as OfficeWindow;
+    (0, eval)(readFileSync(SCRIPT, "utf8"));
+    return win;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jsdom only where there is no window yet
+  const { JSDOM } = require("jsdom") as typeof import("jsdom");
+  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { runScripts: "outside-only", url: "https://localhost/" });
+  const win = dom.window as unknown as OfficeWindow;
+  win.eval(readFileSync(SCRIPT, "utf8"));
+  return win;
+}
+
 export function officeJs(): OfficeJsLibrary {
   if (library) return library;
-  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { runScripts: "outside-only", url: "https://localhost/" });
-  const win = dom.window as unknown as { eval(src: string): void; Excel: typeof Excel; OfficeExtension: typeof OfficeExtension };
-  win.eval(readFileSync(SCRIPT, "utf8"));
+  const win = officeWindow();
   const routes = new Map<string, SendRequest>();
   const http = (win.OfficeExtension as unknown as { HttpUtility: { setCustomSendRequestFunc(f: SendRequest): void } }).HttpUtility;
   http.setCustomSendRequestFunc(async (request) => {

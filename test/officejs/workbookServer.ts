@@ -170,9 +170,15 @@ class Request {
   private method(a: ActionInfo): unknown {
     if (a.Name === "_KeepReference") {
       this.kept.add(a.ObjectPathId);
+      this.server.keptReferences++;
       return null;
     }
-    if (a.Name.startsWith("_")) return null; // _RemoveReference and other bookkeeping of office.js
+    if (a.Name === "_RemoveReference") {
+      const [id] = this.args(a.ArgumentInfo);
+      this.server.release(String(id));
+      return null;
+    }
+    if (a.Name.startsWith("_")) return null; // other bookkeeping of office.js
     const o = this.path(a.ObjectPathId);
     if (o === NULL) throw new HostError("InvalidObjectPath", `${a.Name} on a null object`);
     const args = this.args(a.ArgumentInfo);
@@ -228,6 +234,12 @@ export interface ServedRequest {
 
 export class WorkbookServer {
   private references = new Map<string, Obj>();
+  /**
+   * References the add-in asked Excel to keep (`_KeepReference`, sent for every range Excel.run
+   * creates unless it is untracked before the request goes): each costs Excel memory and, at the
+   * end of Excel.run, one more request to release it.
+   */
+  keptReferences = 0;
   private nextReference = 1;
 
   constructor(
@@ -243,6 +255,10 @@ export class WorkbookServer {
     const id = `ref:${this.nextReference++}`;
     this.references.set(id, o);
     return id;
+  }
+
+  release(id: string): void {
+    this.references.delete(id);
   }
 
   reference(id: string): Obj {

@@ -18,7 +18,7 @@ import { newProduction } from "../../src/excel/commands";
 import { readWorkbook } from "../../src/excel/readWorkbook";
 import { UNDO_SHEET } from "../../src/core/optimize/undo";
 import { InMemoryExcel } from "../host/excel";
-import { productionOf } from "../excel/fixtures";
+import { excelHost, productionOf } from "../excel/fixtures";
 import { enableTableRows } from "../host/tableRows";
 
 enableTableRows();
@@ -180,7 +180,7 @@ describe("Optimize panel", () => {
 
 describe("optimizer worker", () => {
   test("posts progress no more often than every 200 ms, then the plan with the production's currency", async () => {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     await newProduction(host, { tables: productionOf(10) });
     const wb = await host.run((ctx) => readWorkbook(ctx));
     let now = 0;
@@ -221,7 +221,7 @@ function endless(): { launcher: OptimizerLauncher; cancelled: () => boolean } {
 
 describe("Optimize panel on the in-memory Excel", () => {
   async function sample(): Promise<InMemoryExcel> {
-    const host = new InMemoryExcel();
+    const host = excelHost();
     await newProduction(host, { tables: productionOf(10) });
     return host;
   }
