@@ -75,6 +75,8 @@ export function reportJson(r: EngineResult) {
           incentives: [],
           net: 0,
           currencies: [],
+          original: null,
+          versions: [],
         },
     globals: r.budget ? globalsReportJson(r.budget.globals) : [],
     schedule: sched ? sched.schedule : { days: [] },

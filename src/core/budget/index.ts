@@ -19,6 +19,7 @@ import { readCurrencies } from "./currencies";
 import { computeIncentives } from "./incentives";
 import { levelTotals, readLevels } from "./levels";
 import { BudgetModel, CurrencyTotal } from "./model";
+import { originalOf, originalReportJson, originalVersion, readVersions, versionsReportJson } from "./versions";
 
 export * from "./model";
 export type { ScheduleVsBudget, CastBudgetRow } from "./scheduleVsBudget";
@@ -68,6 +69,7 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
   const window = settingsWindow(settings);
   const ledger = readLedger(wb, coa, problems, { window, asOf: settings.reportDate });
   const forecast = readForecast(wb, coa, problems);
+  const versions = readVersions(wb, problems);
   const accounts = buildCostReport(coa, lines, ledger, forecast, settings.overTolerance, settings.watchAt);
   const byCode = new Map(accounts.map((a) => [a.account.code, a]));
   const sections = coa.sections.map((s) => byCode.get(s.code)!);
@@ -114,6 +116,8 @@ export function computeBudget(wb: WorkbookInput, settings: Settings, problems: P
     scheduleVsBudget: bctx.schedule ? buildScheduleVsBudget(bctx.schedule.dood, lines, (id) => cast?.get(castKey(id))?.dailyRate ?? 0) : undefined,
     window,
     reportDateGiven: settings.reportDate !== undefined,
+    versions,
+    original: originalVersion(versions),
   };
 }
 
@@ -172,6 +176,9 @@ export function budgetReportJson(m: BudgetModel) {
     })),
     net: toUnits(m.net),
     currencies: m.currencies.map((c) => ({ code: c.code, rate: c.rate, lines: c.lines, total: toUnits(c.total), baseTotal: toUnits(c.baseTotal) })),
+    // Issue 11: the locked original and every version; per account `original` (null when none).
+    original: originalReportJson(m.original),
+    versions: versionsReportJson(m.versions),
     accounts: m.accounts.map((a) => ({
       code: a.account.code,
       name: a.account.name,
@@ -186,6 +193,7 @@ export function budgetReportJson(m: BudgetModel) {
       efc: toUnits(a.rolled.efc),
       variance: toUnits(a.rolled.variance),
       status: a.status,
+      original: m.original ? toUnits(originalOf(m.original, a.account.code) ?? 0) : null,
     })),
   };
 }

@@ -1,3 +1,4 @@
+import type { BudgetVersion } from "./versions";
 import type { Globals } from "../globals";
 import type { ScheduleVsBudget } from "./scheduleVsBudget";
 import { PeriodWindow } from "./period";
@@ -191,4 +192,8 @@ export interface BudgetModel {
   window: PeriodWindow;
   /** True when Settings gave the Report Date (lines dated after it are left out). */
   reportDateGiven: boolean;
+  /** Locked budget versions, in the order they were locked (issue 11). */
+  versions: BudgetVersion[];
+  /** The first locked version: the Original the Top Sheet and Cost Report show. */
+  original?: BudgetVersion;
 }

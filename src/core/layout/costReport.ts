@@ -4,6 +4,7 @@ import { statusOf } from "../budget/costReport";
 import { CellStyle, SheetLayout } from "./types";
 import { columnWidthFor, fitRows } from "./fit";
 import { COLORS, DATE_FORMAT, Grid, STYLE, currencyFormat, dateValue, money } from "./styles";
+import { originalOf } from "../budget/versions";
 
 export const COST_REPORT = "Cost Report";
 export const COST_REPORT_HEADERS = [
@@ -22,6 +23,8 @@ export const COST_REPORT_HEADERS = [
 /** First data row: title, subtitle, legend, blank, header above it. */
 export const COST_REPORT_FIRST_ROW = 6;
 const LAST_COL = COST_REPORT_HEADERS.length;
+/** With a locked version (issue 11), two columns after Status: Original, and Original − EFC. */
+export const COST_REPORT_ORIGINAL_HEADERS = ["Original", "Variance to Original"] as const;
 
 /** Column letter of each heading, so formulas and tests follow the layout rather than fixed letters. */
 export const COST_REPORT_COLUMN = Object.fromEntries(COST_REPORT_HEADERS.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<
@@ -62,20 +65,29 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
   const cur = currencyFormat(b.currency);
   const moneyStyle: CellStyle = { numberFormat: cur };
   const w = b.window;
-  g.heading(title, "Cost Report", LAST_COL);
+  const orig = b.original;
+  const lastCol = orig ? LAST_COL + COST_REPORT_ORIGINAL_HEADERS.length : LAST_COL;
+  // Original and Variance to Original (Original − EFC: negative when the estimate is over the original).
+  const originalCells = (row: number, code: string | undefined, efc: number, base: CellStyle | undefined) => {
+    if (!orig) return;
+    const o = code === undefined ? orig.total : (originalOf(orig, code) ?? 0);
+    g.row(row, LAST_COL + 1, [money(o), money(o - efc)], base, [moneyStyle, moneyStyle]);
+  };
+  g.heading(title, "Cost Report", lastCol);
   // The report date as a real date beside the subtitle, and the period it covers.
   g.set(2, 3, "Report date", { ...STYLE.muted, hAlign: "right" });
   g.set(2, 4, dateValue(w.reportDate), { bold: true, numberFormat: DATE_FORMAT, hAlign: "right" });
   g.set(2, 5, `${w.kind === "Week" ? "Week" : "Month"}: ${formatIso(w.from)} to ${formatIso(w.to)}${b.reportDateGiven ? "" : " (no Report Date in Settings: today)"}`, {
     ...STYLE.muted,
   });
-  g.set(2, LAST_COL, `Currency: ${b.currency}`, { ...STYLE.muted, hAlign: "right" });
+  g.set(2, lastCol, `Currency: ${b.currency}`, { ...STYLE.muted, hAlign: "right" });
   g.set(
     3,
     1,
     `Actual this period: dated in the ${w.kind === "Week" ? "seven days ending on" : "month up to"} the report date. Open commitments: POs and deal memos less the invoices against their PO. ` +
       `Total cost = Actual to date + Open commitments. ETC = Forecast, else Budget − Total cost (not below 0). EFC = Total cost + ETC. Variance = Budget − EFC. ` +
-      `OVER: EFC above Budget${b.overTolerance ? ` + ${pct(b.overTolerance)}` : ""}; WATCH: Total cost at ${pct(b.watchAt)} of Budget or more.`,
+      `OVER: EFC above Budget${b.overTolerance ? ` + ${pct(b.overTolerance)}` : ""}; WATCH: Total cost at ${pct(b.watchAt)} of Budget or more.` +
+      (orig ? ` Original: the budget locked as version "${orig.name}"${orig.locked ? ` on ${orig.locked.toISOString().slice(0, 10)}` : ""}; Variance to Original = Original − EFC.` : ""),
     { ...STYLE.muted, wrap: true, vAlign: "top" },
   );
   // Money headings right over right-aligned figures; Status centred like its values.
@@ -86,6 +98,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
     { ...STYLE.header, wrap: true },
     COST_REPORT_HEADERS.map((_, i) => (MONEY_COLS.includes(i + 1) ? { hAlign: "right" } : i + 1 === LAST_COL ? { hAlign: "center" } : undefined)),
   );
+  if (orig) g.row(COST_REPORT_FIRST_ROW - 1, LAST_COL + 1, [...COST_REPORT_ORIGINAL_HEADERS], { ...STYLE.header, wrap: true }, [{ hAlign: "right" }, { hAlign: "right" }]);
   const moneyStyles = MONEY_COLS.map(() => moneyStyle);
 
   let r = COST_REPORT_FIRST_ROW;
@@ -99,6 +112,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
       base,
       [undefined, { indent: Math.min(a.account.depth, 15), wrap: true }, ...moneyStyles, { hAlign: "center" }],
     );
+    originalCells(r, a.account.code, a.rolled.efc, base);
     r++;
   }
   const last = r - 1;
@@ -111,6 +125,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
     STYLE.total,
     [undefined, undefined, ...moneyStyles, { hAlign: "center" }],
   );
+  originalCells(r, undefined, t.efc, STYLE.total);
 
   const S = COL.Status;
   const status = `${S}${COST_REPORT_FIRST_ROW}:${S}${r}`;
@@ -123,10 +138,10 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
     kind: "cost-report",
     cells: g.cells,
     merges: [
-      { r1: 1, c1: 1, r2: 1, c2: LAST_COL },
-      { r1: 3, c1: 1, r2: 3, c2: LAST_COL },
+      { r1: 1, c1: 1, r2: 1, c2: lastCol },
+      { r1: 3, c1: 1, r2: 3, c2: lastCol },
     ],
-    columnWidths: [10, 36, ...MONEY_COLS.map(moneyWidth), 10],
+    columnWidths: [10, 36, ...MONEY_COLS.map(moneyWidth), 10, ...(orig ? [moneyWidth(LAST_COL + 1), moneyWidth(LAST_COL + 2)] : [])],
     rowHeights: { 1: 28 },
     conditionalFormats:
       last >= first
@@ -138,7 +153,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
           ]
         : [],
     freeze: { rows: COST_REPORT_FIRST_ROW - 1, columns: 2 },
-    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [COST_REPORT_FIRST_ROW - 1, COST_REPORT_FIRST_ROW - 1], area: `A1:${S}${r}` },
+    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [COST_REPORT_FIRST_ROW - 1, COST_REPORT_FIRST_ROW - 1], area: `A1:${String.fromCharCode(64 + lastCol)}${r}` },
     tabColor: "#C00000",
   });
 }
