@@ -7,6 +7,7 @@ import { runSolve } from "./solveCommand";
 import { OPTIMIZE_HELP, runOptimize } from "./optimizeCommand";
 import { IMPORT_HELP, runImport } from "./importCommand";
 import { LEDGER_HELP, runLedger } from "./ledgerCommand";
+import { LOCK_HELP, runLock } from "./lockCommand";
 
 const HELP: Record<string, string> = {
   main: `prodbook: film and TV budgets, cost reports and shooting schedules from .xlsx workbooks
@@ -22,6 +23,7 @@ Commands:
                               (--into IN.xlsx merges a revised script; prodbook import --help)
   optimize IN.xlsx [-o OUT]   reorder the Stripboard for the least hold cost (prodbook optimize --help)
   ledger IN.xlsx --import F   append an accounting CSV export to the Ledger (prodbook ledger --help)
+  lock IN.xlsx --name NAME    lock the current budget as a version, e.g. the Original (prodbook lock --help)
   solve FILE.dat ...          the schedule optimizer (prodbook solve --help)
 
 Options: --help (also after a command), --version
@@ -62,6 +64,7 @@ Without --json, a short readable summary. Exit 1 when the workbook has an error.
   optimize: OPTIMIZE_HELP,
   import: IMPORT_HELP,
   ledger: LEDGER_HELP,
+  lock: LOCK_HELP,
   demo: `Usage: prodbook demo -o FILE.xlsx [--build] [--force]
 
 Writes the sample production "The Long Way Home": a short feature with a full chart of
@@ -143,7 +146,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (cmd === "optimize") return await runOptimize(rest, io);
     if (cmd === "import") return await runImport(rest, io);
     if (cmd === "ledger") return await runLedger(rest, io);
-    if (!HELP[cmd] || cmd === "main") throw new CliError(`Unknown command ${cmd}. Commands: build, check, report, demo, import, optimize, ledger, solve (prodbook --help)`, EXIT.usage);
+    if (cmd === "lock") return await runLock(rest, io);
+    if (!HELP[cmd] || cmd === "main") throw new CliError(`Unknown command ${cmd}. Commands: build, check, report, demo, import, optimize, ledger, lock, compare, solve (prodbook --help)`, EXIT.usage);
     const p = parse(cmd, rest);
     if (p.flags.has("help")) {
       io.stdout(HELP[cmd]);

@@ -17,6 +17,9 @@ export const CONTRACT_TABLES = [
   "Locations",
   "Calls",
   "Unavailable",
+  "Globals",
+  // Prodbook's very hidden record of locked budget versions (core/budget/versions).
+  "_Prodbook Versions",
 ] as const;
 
 /** "Budget!B2:H40" or "'Strip Colors'!A1:C9" → sheet, first row, first column (1-based). */

@@ -193,7 +193,8 @@ export function budgetReportJson(m: BudgetModel) {
       efc: toUnits(a.rolled.efc),
       variance: toUnits(a.rolled.variance),
       status: a.status,
-      original: m.original ? toUnits(originalOf(m.original, a.account.code) ?? 0) : null,
+      // Only where a version is locked (issue 11), so the contract's account object is otherwise unchanged.
+      ...(m.original ? { original: toUnits(originalOf(m.original, a.account.code) ?? 0) } : {}),
     })),
   };
 }

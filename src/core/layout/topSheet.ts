@@ -3,6 +3,7 @@ import { Cents } from "../money";
 import { CellStyle, LayoutValue, SheetLayout } from "./types";
 import { columnWidthFor, fitRows } from "./fit";
 import { Grid, PERCENT_FORMAT, STYLE, currencyFormat, money, withSuffix } from "./styles";
+import { originalOf } from "../budget/versions";
 
 export const TOP_SHEET = "Top Sheet";
 
@@ -16,7 +17,10 @@ const CODE = 1;
 const LABEL = 2;
 const FRINGES = 3;
 const TOTAL = 4;
-const LAST_COL = TOP_SHEET_HEADERS.length;
+const ORIGINAL = 5;
+const VARIANCE = 6;
+/** With a locked version (issue 11) Total reads Current, and Original and Variance (Current − Original) follow. */
+export const TOP_SHEET_VERSION_HEADERS = ["Acct #", "Category", "Fringes", "Current", "Original", "Variance"] as const;
 /** First row under the header. */
 export const TOP_SHEET_FIRST_ROW = 5;
 
@@ -24,6 +28,8 @@ export const TOP_SHEET_FIRST_ROW = 5;
 interface Figures {
   fringes?: Cents;
   total?: Cents;
+  /** The locked original's figure for the row, when a version is locked and it had one. */
+  original?: Cents;
 }
 
 /**
@@ -40,9 +46,16 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
   const cur = currencyFormat(b.currency);
   const moneyStyle: CellStyle = { numberFormat: cur };
   const right: CellStyle = { hAlign: "right" };
+  const orig = b.original;
+  const headers: readonly string[] = orig ? TOP_SHEET_VERSION_HEADERS : TOP_SHEET_HEADERS;
+  const LAST_COL = headers.length;
+  /** The original's rolled budget of an account (0 for one added since). */
+  const o = (code: string): Cents | undefined => (orig ? (originalOf(orig, code) ?? 0) : undefined);
+  const oSum = (codes: string[]): Cents | undefined => (orig ? codes.reduce((t, c) => t + (o(c) ?? 0), 0) : undefined);
   g.heading(title, "Top Sheet", LAST_COL);
   g.set(2, LAST_COL, `Currency: ${b.currency}`, { ...STYLE.muted, hAlign: "right" });
-  g.row(4, 1, [...TOP_SHEET_HEADERS], STYLE.header, TOP_SHEET_HEADERS.map((_, i) => (i + 1 > LABEL ? right : undefined)));
+  g.row(4, 1, [...headers], STYLE.header, headers.map((_, i) => (i + 1 > LABEL ? right : undefined)));
+  if (orig) g.set(3, LABEL, `Original: version "${orig.name}"${orig.locked ? `, locked ${orig.locked.toISOString().slice(0, 10)}` : ""}. Variance = Current − Original.`, STYLE.muted);
 
   let r = TOP_SHEET_FIRST_ROW;
   /** Writes one row: its label columns, then its figures, money in the base currency. */
@@ -51,12 +64,16 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     g.set(r, LABEL, label, base || labelStyle ? { ...base, ...labelStyle } : undefined);
     if (f.fringes !== undefined) g.set(r, FRINGES, money(f.fringes), { ...base, ...moneyStyle });
     if (f.total !== undefined) g.set(r, TOTAL, money(f.total), { ...base, ...moneyStyle });
+    if (orig && f.original !== undefined) {
+      g.set(r, ORIGINAL, money(f.original), { ...base, ...moneyStyle });
+      if (f.total !== undefined) g.set(r, VARIANCE, money(f.total - f.original), { ...base, ...moneyStyle });
+    }
     if (base) g.pad(r, 1, LAST_COL, base);
     r++;
   };
   /** A block's heading row, naming what its figure columns hold. */
   const blockHeader = (label: string, fringes: string, total: string) => {
-    g.row(r, 1, ["", label, fringes, total], STYLE.header, [undefined, undefined, right, right]);
+    g.row(r, 1, ["", label, fringes, total, ...(orig ? ["Original", "Variance"] : [])], STYLE.header, [undefined, undefined, right, right, right, right]);
     r++;
   };
   const name = (code: string) => b.byCode.get(code)?.account.name ?? code;
@@ -65,14 +82,16 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     line(s.account.code, s.account.name, {}, STYLE.section);
     for (const code of s.account.children) {
       const cat = b.byCode.get(code);
-      if (cat) line(cat.account.code, cat.account.name, { fringes: cat.rolled.fringes, total: cat.rolled.budget }, undefined, { indent: 1 });
+      if (cat) line(cat.account.code, cat.account.name, { fringes: cat.rolled.fringes, total: cat.rolled.budget, original: o(code) }, undefined, { indent: 1 });
     }
     // Lines posted to the section account itself belong to no category; show them so the subtotal adds up.
     if (s.own.budget !== 0 || s.account.children.length === 0) {
       const own = s.account.children.length === 0 ? s.rolled : s.own;
-      line(s.account.code, `${s.account.name} (posted to the section)`, { fringes: own.fringes, total: own.budget }, undefined, { indent: 1, italic: true });
+      // The original's own part: its section figure less its categories'.
+      const ownOriginal = orig ? (o(s.account.code) ?? 0) - (s.account.children.length === 0 ? 0 : (oSum(s.account.children) ?? 0)) : undefined;
+      line(s.account.code, `${s.account.name} (posted to the section)`, { fringes: own.fringes, total: own.budget, original: ownOriginal }, undefined, { indent: 1, italic: true });
     }
-    line("", `Total ${s.account.name}`, { fringes: s.rolled.fringes, total: s.rolled.budget }, STYLE.total);
+    line("", `Total ${s.account.name}`, { fringes: s.rolled.fringes, total: s.rolled.budget, original: o(s.account.code) }, STYLE.total);
     r++;
   };
 
@@ -82,37 +101,39 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
       for (const s of secs) section(s);
       // A level of one section has its total already; a level of several sums them, as MMB does.
       if (secs.length > 1) {
-        line("", `Total ${grp.name}`, sum(secs), STYLE.total);
+        line("", `Total ${grp.name}`, { ...sum(secs), original: oSum(grp.sections) }, STYLE.total);
         r++;
       }
     }
     const above = b.levels.groups.filter((x) => x.aboveTheLine).flatMap((x) => x.sections);
     const fringesOf = (codes: string[]) => codes.reduce((t, c) => t + (b.byCode.get(c)?.rolled.fringes ?? 0), 0);
     const aboveFringes = fringesOf(above);
-    line("", "Total Above-the-Line", { fringes: aboveFringes, total: b.levels.aboveTheLine }, STYLE.total);
-    line("", "Total Below-the-Line", { fringes: b.totals.fringes - aboveFringes, total: b.levels.belowTheLine }, STYLE.total);
-    line("", "Total Above and Below the Line", { fringes: b.totals.fringes, total: b.total }, STYLE.total);
+    const aboveOriginal = oSum(above);
+    line("", "Total Above-the-Line", { fringes: aboveFringes, total: b.levels.aboveTheLine, original: aboveOriginal }, STYLE.total);
+    line("", "Total Below-the-Line", { fringes: b.totals.fringes - aboveFringes, total: b.levels.belowTheLine, original: orig && orig.total - (aboveOriginal ?? 0) }, STYLE.total);
+    line("", "Total Above and Below the Line", { fringes: b.totals.fringes, total: b.total, original: orig?.total }, STYLE.total);
     r++;
   } else {
     for (const s of b.sections) section(s);
-    line("", "Total before markups", { fringes: b.totals.fringes, total: b.total }, STYLE.total);
+    line("", "Total before markups", { fringes: b.totals.fringes, total: b.total, original: orig?.total }, STYLE.total);
     r++;
   }
 
   if (b.markups.length > 0) {
     blockHeader("Contractual charges", "Base", "Amount");
     for (const m of b.markups) chargeRows(m);
-    line("", "Total contractual charges", { total: b.markups.reduce((t, m) => t + m.amount, 0) }, STYLE.total);
+    const chargesOriginal = orig ? [...orig.charges.values()].reduce((t, x) => t + x, 0) : undefined;
+    line("", "Total contractual charges", { total: b.markups.reduce((t, m) => t + m.amount, 0), original: chargesOriginal }, STYLE.total);
     r++;
   }
 
-  line("", "GRAND TOTAL", { total: b.grandTotal }, STYLE.grandTotal);
+  line("", "GRAND TOTAL", { total: b.grandTotal, original: orig?.grandTotal }, STYLE.grandTotal);
   r++;
 
   if (b.incentives.length > 0) {
     blockHeader("Incentives", "Qualifying", "Amount");
     for (const x of b.incentives) incentiveRows(x);
-    line("", "NET COST", { total: b.net }, STYLE.grandTotal);
+    line("", "NET COST", { total: b.net, original: orig?.net }, STYLE.grandTotal);
     r++;
   }
 
@@ -145,7 +166,8 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     const rate: LayoutValue = m.type === "flat" ? "Flat" : m.percent;
     const rateStyle: CellStyle = m.type === "flat" ? right : { numberFormat: PERCENT_FORMAT, hAlign: "right" };
     const on = m.type === "flat" ? "fee" : `on ${appliesText(m.appliesTo, m.appliesToWords)}${m.compound ? " and the charges above" : ""}`;
-    line(rate, `${m.name} (${on})`, m.type === "flat" ? { total: m.amount } : { fringes: m.base, total: m.amount }, undefined, { indent: 1, wrap: true }, rateStyle);
+    const original = orig ? (orig.charges.get(m.name) ?? 0) : undefined;
+    line(rate, `${m.name} (${on})`, m.type === "flat" ? { total: m.amount, original } : { fringes: m.base, total: m.amount, original }, undefined, { indent: 1, wrap: true }, rateStyle);
     if (m.type === "percent" && m.exclude.length > 0) {
       line("", `excluded from its base: ${m.exclude.map((e) => (b.byCode.has(e) ? `${e} ${name(e)}` : e)).join(", ")}`, { fringes: m.excluded }, undefined, { indent: 2, italic: true, wrap: true });
     }
@@ -155,7 +177,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     const cap = x.cap === undefined ? "" : `; capped at ${capText(x.cap)}${x.capped ? ", reached" : ""}`;
     const on = x.appliesTo.length === 0 ? "every section" : x.appliesTo.map((w) => (b.byCode.has(w) ? `${w} ${name(w)}` : w)).join(", ");
     // Shown as a credit: the net cost below is the grand total less these.
-    line(x.rate, `${x.name} (on ${on}${cap})`, { fringes: x.qualifying, total: -x.amount }, undefined, { indent: 1, wrap: true }, { numberFormat: PERCENT_FORMAT, hAlign: "right" });
+    line(x.rate, `${x.name} (on ${on}${cap})`, { fringes: x.qualifying, total: -x.amount, original: orig ? -(orig.incentives.get(x.name) ?? 0) : undefined }, undefined, { indent: 1, wrap: true }, { numberFormat: PERCENT_FORMAT, hAlign: "right" });
     if (x.exclude.length > 0) {
       line("", `excluded from qualifying spend: ${x.exclude.map((e) => `${e} ${name(e)}`).join(", ")}`, { fringes: x.excluded }, undefined, { indent: 2, italic: true, wrap: true });
     }
@@ -180,7 +202,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     kind: "top-sheet",
     cells: g.cells,
     merges: [{ r1: 1, c1: 1, r2: 1, c2: LAST_COL }],
-    columnWidths: [10, 48, width(FRINGES, 16), width(TOTAL, 18)],
+    columnWidths: [10, 48, width(FRINGES, 16), width(TOTAL, 18), ...(orig ? [width(ORIGINAL, 18), width(VARIANCE, 16)] : [])],
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: 4, columns: 0 },
