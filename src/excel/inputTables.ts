@@ -94,7 +94,7 @@ async function locate(ctx: Excel.RequestContext, wb: WorkbookInput, writes: Tabl
     const listObject = listObjects.has(normalizeName(raw.name));
     const range =
       raw.rows.length > 0
-        ? ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + 1, raw.firstColumn, raw.headerRow + raw.rows.length, raw.firstColumn + raw.headers.length - 1)).load("numberFormat,values")
+        ? ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + 1, raw.firstColumn, raw.headerRow + raw.rows.length, raw.firstColumn + raw.headers.length - 1)).untrack().load("numberFormat,values")
         : undefined;
     return { write, raw, listObject, range };
   });
@@ -102,7 +102,6 @@ async function locate(ctx: Excel.RequestContext, wb: WorkbookInput, writes: Tabl
   return reads.map(({ write, raw, listObject, range }) => {
     const formats = range ? (range.numberFormat as string[][]) : [];
     const oldValues = range ? (range.values as Scalar[][]) : [];
-    range?.untrack();
     return { write, raw, listObject, formats, oldValues };
   });
 }
@@ -125,11 +124,10 @@ function valueChunks(ctx: Excel.RequestContext, sheet: string, top: number, left
     out.push({
       bytes: JSON.stringify(values).length + JSON.stringify(formats).length + 600,
       apply: () => {
-        const range = ctx.workbook.worksheets.getItem(sheet).getRange(addr(top + start, left, top + start + part.length - 1, left + width - 1));
+        const range = ctx.workbook.worksheets.getItem(sheet).getRange(addr(top + start, left, top + start + part.length - 1, left + width - 1)).untrack();
         // Formats first: text goes into "@" cells and stays text ("=x", "1100", "+1 555").
         range.numberFormat = formats;
         range.values = values;
-        range.untrack();
       },
     });
   }
@@ -150,7 +148,7 @@ async function runChunks(ctx: Excel.RequestContext, structural: (() => void)[], 
 /** Puts located tables back as read and removes sheets made: one more run, two syncs. */
 async function rollback(ctx: Excel.RequestContext, located: Located[], created: string[]): Promise<boolean> {
   try {
-    const bodies = located.map((l) => (l.raw && l.listObject ? ctx.workbook.tables.getItem(l.raw.name).getDataBodyRange().load("rowCount") : undefined));
+    const bodies = located.map((l) => (l.raw && l.listObject ? ctx.workbook.tables.getItem(l.raw.name).getDataBodyRange().untrack().load("rowCount") : undefined));
     const sheets = ctx.workbook.worksheets.load("items/name");
     await ctx.sync();
     const mine = new Set(created.map(normalizeName));
@@ -164,10 +162,10 @@ async function rollback(ctx: Excel.RequestContext, located: Located[], created: 
         const t = ctx.workbook.tables.getItem(raw.name);
         for (let r = now - 1; r >= had; r--) t.rows.getItemAt(r).delete();
       } else if (l.write.rows.length > had) {
-        ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + had + 1, raw.firstColumn, raw.headerRow + l.write.rows.length, raw.firstColumn + raw.headers.length - 1)).clear("Contents");
+        ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + had + 1, raw.firstColumn, raw.headerRow + l.write.rows.length, raw.firstColumn + raw.headers.length - 1)).untrack().clear("Contents");
       }
       if (had > 0) {
-        const range = ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + 1, raw.firstColumn, raw.headerRow + had, raw.firstColumn + raw.headers.length - 1));
+        const range = ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + 1, raw.firstColumn, raw.headerRow + had, raw.firstColumn + raw.headers.length - 1)).untrack();
         range.numberFormat = l.formats;
         range.values = l.oldValues;
       }
@@ -212,7 +210,7 @@ export async function writeWholeTables(ctx: Excel.RequestContext, wb: WorkbookIn
         if (n > had) structural.push(() => ctx.workbook.tables.getItem(name).rows.add(undefined, Array.from({ length: n - had }, () => Array.from({ length: fullWidth }, () => ""))));
         for (let i = had - 1; i >= Math.max(n, 1); i--) structural.push(() => ctx.workbook.tables.getItem(name).rows.getItemAt(i).delete());
       } else if (n < had) {
-        structural.push(() => ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + n + 1, raw.firstColumn, raw.headerRow + had, raw.firstColumn + fullWidth - 1)).clear("Contents"));
+        structural.push(() => ctx.workbook.worksheets.getItem(raw.sheet).getRange(addr(raw.headerRow + n + 1, raw.firstColumn, raw.headerRow + had, raw.firstColumn + fullWidth - 1)).untrack().clear("Contents"));
       }
       const usual = usualFormats(l.formats, width);
       chunks.push(...valueChunks(ctx, raw.sheet, raw.headerRow + 1, raw.firstColumn, write.rows, width, (i) => l.formats[i], usual));
@@ -223,7 +221,7 @@ export async function writeWholeTables(ctx: Excel.RequestContext, wb: WorkbookIn
       const last = addr(1, 1, body.length + 1, width);
       structural.push(() => {
         ctx.workbook.worksheets.add(sheet);
-        const header = ctx.workbook.worksheets.getItem(sheet).getRange(addr(1, 1, 1, width));
+        const header = ctx.workbook.worksheets.getItem(sheet).getRange(addr(1, 1, 1, width)).untrack();
         header.numberFormat = [write.headers.map(() => "@")];
         header.values = [write.headers];
       });
@@ -235,7 +233,7 @@ export async function writeWholeTables(ctx: Excel.RequestContext, wb: WorkbookIn
           const ws = ctx.workbook.worksheets.getItem(sheet);
           const t = ws.tables.add(last, true);
           t.name = tableNameFor(write.name);
-          ws.getRange(last).format.autofitColumns();
+          ws.getRange(last).untrack().format.autofitColumns();
           ws.freezePanes.freezeRows(1);
         },
       });
