@@ -7,8 +7,11 @@ import { CellValue } from "../cells";
  * Excel tables; the task pane's New production inserts the same ones through Office.js.
  *
  * Fringe rates are the usual US employer ones (FICA 6.2% to the Social Security wage base,
- * Medicare 1.45%, FUTA 0.6% and California SUI to $7,000) and union pension & health figures of
- * the right size; check them against the current agreements before budgeting a real show.
+ * Medicare 1.45%, FUTA 0.6% and California SUI to $7,000, counted per Payee across a person's
+ * lines) and union pension & health figures of the right size, per hour worked as the agreements
+ * have them; check them against the current agreements before budgeting a real show. Sections
+ * carry Movie Magic's Levels, so the Top Sheet shows Above- and Below-the-Line, and a state film
+ * tax credit on qualifying spend gives the net cost.
  */
 export interface SampleTable {
   /** Table (ListObject) name, also the sheet it goes on. */
@@ -97,29 +100,33 @@ export const chart: [string, string, [string, string, [string, string][]][]][] =
   ]],
 ];
 
+/** Movie Magic's Level of each section: the Top Sheet totals Above- and Below-the-Line by them. */
+const LEVELS: Record<string, string> = { "1000": "ATL", "2000": "BTL", "4000": "Post", "5000": "Other" };
+
 const accounts: SampleTable = {
   name: "Accounts",
-  headers: ["Code", "Name", "Parent"],
+  headers: ["Code", "Name", "Parent", "Level"],
   rows: chart.flatMap(([code, name, cats]) => [
-    [code, name, null] as CellValue[],
-    ...cats.flatMap(([cc, cn, details]) => [[cc, cn, code] as CellValue[], ...details.map(([dc, dn]) => [dc, dn, cc] as CellValue[])]),
+    [code, name, null, LEVELS[code]] as CellValue[],
+    ...cats.flatMap(([cc, cn, details]) => [[cc, cn, code, null] as CellValue[], ...details.map(([dc, dn]) => [dc, dn, cc, null] as CellValue[])]),
   ]),
 };
 
 const fringes: SampleTable = {
   name: "Fringes",
-  headers: ["Code", "Name", "Type", "Rate", "Cutoff"],
+  headers: ["Code", "Name", "Type", "Rate", "Cutoff", "Unit"],
   rows: [
-    ["FICA", "Social Security (OASDI), to the 2026 wage base", "%", 0.062, 184500],
-    ["MED", "Medicare", "%", 0.0145, null],
-    ["FUI", "Federal unemployment (FUTA)", "%", 0.006, 7000],
-    ["SUI", "California unemployment (SUI)", "%", 0.034, 7000],
-    ["WC", "Workers' compensation", "%", 0.03, null],
-    ["IAPH", "IATSE pension & health, per day", "Flat", 88, null],
-    ["TEAM", "Teamsters pension & health, per day", "Flat", 95, null],
-    ["SAG", "SAG-AFTRA pension & health", "%", 0.21, null],
-    ["DGA", "DGA pension & health", "%", 0.175, null],
-    ["WGA", "WGA pension & health", "%", 0.2, null],
+    ["FICA", "Social Security (OASDI), to the 2026 wage base", "%", 0.062, 184500, null],
+    ["MED", "Medicare", "%", 0.0145, null, null],
+    ["FUI", "Federal unemployment (FUTA)", "%", 0.006, 7000, null],
+    ["SUI", "California unemployment (SUI)", "%", 0.034, 7000, null],
+    ["WC", "Workers' compensation", "%", 0.03, null, null],
+    // Per hour worked: a 12-hour day (the HOURS_PER_DAY global) pays 88.20 and 95.40.
+    ["IAPH", "IATSE pension & health, per hour", "Flat", 7.35, null, "Hour"],
+    ["TEAM", "Teamsters pension & health, per hour", "Flat", 7.95, null, "Hour"],
+    ["SAG", "SAG-AFTRA pension & health", "%", 0.21, null, null],
+    ["DGA", "DGA pension & health", "%", 0.175, null, null],
+    ["WGA", "WGA pension & health", "%", 0.2, null, null],
   ],
   formats: { Cutoff: MONEY },
 };
@@ -131,8 +138,12 @@ const DGAF = `${PAYROLL}, DGA`;
 const WGAF = `${PAYROLL}, WGA`;
 const TEAMF = `${PAYROLL}, TEAM`;
 
-/** Account, Description, Amount (a number, a global or an expression; null on a cast line the DOOD drives), Units, X, Rate, Fringes, Cast ID. */
-type Line = [string, string, number | string | null, string, number | null, number, string | null, string?];
+/**
+ * Account, Description, Amount (a number, a global or an expression; null on a cast line the DOOD
+ * drives), Units, X, Rate, Fringes, Cast ID, Payee (one person paid on several lines: the wage
+ * bases of FICA, FUTA and SUI count once across them).
+ */
+type Line = [string, string, number | string | null, string, number | null, number, string | null, string?, string?];
 
 const lines: Line[] = [
   ["1101", "Option and purchase price", 1, "Allow", null, 40000, null],
@@ -141,7 +152,9 @@ const lines: Line[] = [
   ["1201", "Producer fee (loan-out)", 1, "Flat", null, 90000, null],
   ["1202", "Co-producer", 14, "Weeks", null, 2500, PAYROLL],
   ["1203", "Producer's assistant", 12, "Weeks", null, 1100, PAYROLL],
-  ["1301", "Director fee, DGA low budget level 1", 1, "Flat", null, 110000, DGAF],
+  // One director, two lines: FUTA's and SUI's $7,000 are taken on the first line only.
+  ["1301", "Director fee, prep and shoot (DGA low budget level 1)", 1, "Flat", null, 80000, DGAF, undefined, "Jonah Reyes"],
+  ["1301", "Director fee, post and director's cut", 1, "Flat", null, 30000, DGAF, undefined, "Jonah Reyes"],
   ["1302", "Director's assistant", 10, "Weeks", null, 1100, PAYROLL],
   // Cast lines follow the schedule: a blank Amount with a Cast ID takes the DOOD's paid days (work + hold).
   ["1401", "Maggie Hale (Nora Vance)", null, "Days", null, 2500, SAGF, "1"],
@@ -237,7 +250,8 @@ const lines: Line[] = [
   ["5102", "Still photographer", 6, "Days", null, 600, CREW],
   ["5103", "Electronic press kit", 1, "Allow", null, 7500, null],
   ["5201", "Production counsel", 1, "Allow", null, 25000, null],
-  ["5202", "Production accountant", 14, "Weeks", null, 2200, PAYROLL],
+  ["5202", "Production accountant, prep and shoot", 8, "Weeks", null, 2200, PAYROLL, undefined, "Dana Whitcomb"],
+  ["5202", "Production accountant, wrap", 6, "Weeks", null, 2200, PAYROLL, undefined, "Dana Whitcomb"],
   ["5203", "Payroll service handling", 1, "Allow", null, 4500, null],
   ["5204", "Cost report audit", 1, "Flat", null, 6000, null],
   ["5301", "Production office", 4, "Months", null, 2800, null],
@@ -250,8 +264,8 @@ const lines: Line[] = [
 
 const budget: SampleTable = {
   name: "Budget",
-  headers: ["Account", "Description", "Amount", "Units", "X", "Rate", "Fringes", "Cast ID"],
-  rows: lines.map(([a, desc, amt, units, x, rate, fr, castId]) => [a, desc, amt, units, x, rate, fr, castId ?? null]),
+  headers: ["Account", "Description", "Amount", "Units", "X", "Rate", "Fringes", "Cast ID", "Payee"],
+  rows: lines.map(([a, desc, amt, units, x, rate, fr, castId, payee]) => [a, desc, amt, units, x, rate, fr, castId ?? null, payee ?? null]),
   formats: { Rate: MONEY },
 };
 
@@ -274,6 +288,18 @@ const markups: SampleTable = {
     ["Production insurance", 0.02, null],
   ],
   formats: { Percent: PCT },
+};
+
+/**
+ * A state film tax credit: 20% of the qualifying spend in California, which is below the line
+ * (Production and Post) less music licensing, capped as the programme caps a film's credit.
+ * Illustrative figures in the shape of California's programme; a real application has its own.
+ */
+const incentives: SampleTable = {
+  name: "Incentives",
+  headers: ["Name", "Rate", "Applies To", "Cap", "Exclude"],
+  rows: [["California film tax credit", 0.2, "2000, 4000", 200000, "4202"]],
+  formats: { Rate: PCT, Cap: MONEY },
 };
 
 type Entry = [string, string, string, string, number, "Actual" | "Committed" | "Petty Cash", string?];
@@ -459,7 +485,7 @@ const calls: SampleTable = {
 /** Every table of the sample production, in the order a new workbook shows them. */
 export function sampleProduction(): SampleTable[] {
   // Fresh arrays each call: callers may write into them.
-  return [settings, holidays, accounts, fringes, globals, budget, markups, ledger, forecast, cast, locations, stripboard, calls].map((t) => ({
+  return [settings, holidays, accounts, fringes, globals, budget, markups, incentives, ledger, forecast, cast, locations, stripboard, calls].map((t) => ({
     ...t,
     headers: [...t.headers],
     rows: t.rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))),

@@ -215,9 +215,10 @@ describe("layouts look right at 100 % (no ###, nothing cut, wrapped text with ro
     expect(c.rowHeights?.[loc.r]).toBeGreaterThanOrEqual(45); // the hospital's name and address wrap to 3 lines
   });
 
-  test("top sheet: a flat fringe's rate reads per unit", () => {
+  test("top sheet: a flat fringe's rate reads per the unit its Unit names", () => {
     const top = sample[0];
+    // The sample's IATSE P&H is 7.35 an hour (Fringes Unit "Hour").
     const iaph = find(top, "IAPH");
-    expect(displayText(at(top, iaph.r, 3)!.v, at(top, iaph.r, 3)!.s?.numberFormat)).toBe("$88.00 /unit");
+    expect(displayText(at(top, iaph.r, 3)!.v, at(top, iaph.r, 3)!.s?.numberFormat)).toBe("$7.35 /hour");
   });
 });

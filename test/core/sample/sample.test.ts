@@ -1,5 +1,6 @@
 import { WorkbookInput } from "../../../src/core/cells";
-import { runEngine } from "../../../src/core/engine";
+import { reportJson, runEngine } from "../../../src/core/engine";
+import { budgetLayouts } from "../../../src/core/layout";
 import { sampleProduction } from "../../../src/core/sample";
 
 function asInput(): WorkbookInput {
@@ -33,6 +34,56 @@ describe("the sample production", () => {
     expect(s.cast.length).toBeGreaterThanOrEqual(8);
     expect(s.locations.every((l) => l.latitude !== undefined && l.longitude !== undefined)).toBe(true);
     expect(r.settings.startDate).toBe(Date.UTC(2027, 4, 24) / 86_400_000);
+  });
+
+  test("Top Sheet figures: Above- and Below-the-Line, charges, and the net after the state credit", () => {
+    const b = r.budget!;
+    const j = reportJson(r).budget;
+    // Sections by Level: ATL 1000; BTL 2000, Post 4000 and Other 5000 below the line.
+    expect(j.levels.map((l) => [l.level, l.sections, l.total])).toEqual([
+      ["ATL", ["1000"], 620058.97],
+      ["BTL", ["2000"], 817905.08],
+      ["Post", ["4000"], 301275.7],
+      ["Other", ["5000"], 111809.3],
+    ]);
+    // Below the line: 817,905.08 + 301,275.70 + 111,809.30 = 1,230,990.08; with ATL 1,851,049.05
+    expect([j.aboveTheLine, j.belowTheLine, j.total]).toEqual([620058.97, 1230990.08, 1851049.05]);
+    // Contingency 10% of BTL 1,230,990.08 = 123,099.008 → 123,099.01; insurance 2% of
+    // 1,851,049.05 = 37,020.981 → 37,020.98; grand total 1,851,049.05 + 160,119.99 = 2,011,169.04
+    expect(j.charges.map((c) => [c.name, c.base, c.amount])).toEqual([
+      ["Contingency", 1230990.08, 123099.01],
+      ["Production insurance", 1851049.05, 37020.98],
+    ]);
+    expect(j.grandTotal).toBe(2011169.04);
+    // The credit: Production + Post 817,905.08 + 301,275.70 = 1,119,180.78 less music licensing
+    // (4202: 4 songs × 6,000 = 24,000.00) = 1,095,180.78 × 20% = 219,036.16, over the 200,000 cap.
+    expect(j.incentives).toEqual([
+      { name: "California film tax credit", rate: 0.2, appliesTo: ["2000", "4000"], exclude: ["4202"], qualifying: 1095180.78, excluded: 24000, cap: 200000, capped: true, amount: 200000 },
+    ]);
+    expect(j.net).toBe(1811169.04); // 2,011,169.04 − 200,000.00
+    const top = budgetLayouts(r)[0];
+    const figure = (label: string) => top.cells.find((c) => c.c === 4 && c.r === top.cells.find((x) => x.c === 2 && x.v === label)?.r)?.v;
+    expect(["Total Above-the-Line", "Total Below-the-Line", "Total Above and Below the Line", "GRAND TOTAL", "NET COST"].map(figure)).toEqual([
+      620058.97, 1230990.08, 1851049.05, 2011169.04, 1811169.04,
+    ]);
+    expect(b.lines.filter((l) => l.payee).map((l) => l.payee)).toEqual(["Jonah Reyes", "Jonah Reyes", "Dana Whitcomb", "Dana Whitcomb"]);
+  });
+
+  test("payroll as US payroll counts it: one payee's FUTA and SUI base once, hourly P&H through a 12-hour day", () => {
+    const b = r.budget!;
+    const fr = (desc: string, code: string) => b.lines.find((l) => l.description.startsWith(desc))!.fringes.find((f) => f.code === code)!.amount;
+    // The director's 80,000 prep-and-shoot line takes all of the $7,000: FUTA 0.6% = 42.00, SUI 3.4% = 238.00;
+    // the 30,000 post line, the same payee, pays none.
+    expect([fr("Director fee, prep", "FUI"), fr("Director fee, prep", "SUI")]).toEqual([4200, 23800]);
+    expect([fr("Director fee, post", "FUI"), fr("Director fee, post", "SUI")]).toEqual([0, 0]);
+    // FICA on both (110,000 is under the wage base): 4,960.00 and 1,860.00
+    expect([fr("Director fee, prep", "FICA"), fr("Director fee, post", "FICA")]).toEqual([496000, 186000]);
+    // IATSE P&H 7.35 an hour × 12 hours (HOURS_PER_DAY) × 30 days = 2,646.00 on the production designer;
+    // construction, 10 days × 4 crew: 7.35 × 12 × 40 = 3,528.00
+    expect(fr("Production designer", "IAPH")).toBe(264600);
+    expect(fr("Construction crew", "IAPH")).toBe(352800);
+    // Teamsters 7.95 an hour × 12 × 11 shoot days × 6 drivers = 6,296.40
+    expect(fr("Drivers", "TEAM")).toBe(629640);
   });
 
   test("the sheriff is dropped and picked up (day 1 to day 11 is 15 calendar days, more than Drop Days 10)", () => {
