@@ -7,6 +7,7 @@
 import { CellValue, columnLetters, isBlank } from "../../core/cells";
 import { CT, REL, addOverride, addRelationship } from "./opc";
 import { parseAddress } from "./sheetData";
+import { TableExtent, moveDefinedNames, moveSheetRanges } from "./tableGrowth";
 import { TableEditError, XlsxFile } from "./xlsxFile";
 import { esc, escText, rootPrefix } from "./xml";
 
@@ -215,7 +216,6 @@ export function rewriteTableRows(file: XlsxFile, place: TablePlace, rows: RowWri
   let out = text.slice(0, sd.index) + `<${p}sheetData>${body}</${p}sheetData>` + text.slice(sd.index + sd[0].length);
 
   const lastData = dataStart + count - 1;
-  const refText = `${columnLetters(c1)}${place.headerRow}:${columnLetters(c2)}${newEnd}`;
   if (place.table) {
     const t = file.findTable(place.table)!;
     const tText = file.pkg.text(t.part)!;
@@ -230,14 +230,22 @@ export function rewriteTableRows(file: XlsxFile, place: TablePlace, rows: RowWri
       return top && top.r === place.headerRow ? `${pre}ref="${columnLetters(c1)}${place.headerRow}:${columnLetters(c2)}${Math.max(lastData, place.headerRow)}"` : m;
     });
   }
-  void refText;
   out = out.replace(/(<(?:[\w.-]+:)?dimension\b[^>]*?\s)ref="([^"]*)"/, (m, pre: string, ref: string) => {
     const [a, b] = ref.split(":");
     const end = parseAddress(b ?? a);
     if (!end || end.r >= newEnd) return m;
     return `${pre}ref="${a}:${columnLetters(Math.max(end.c, c2))}${newEnd}"`;
   });
+  // Names, conditional formats and validations that end where the table ended follow it.
+  const extent: TableExtent = { sheet: place.sheet, c1, c2, headerRow, oldLastData: dataStart + oldCount - 1, oldEnd, delta: newEnd - oldEnd };
+  out = moveSheetRanges(extent, out);
   file.pkg.set(entry.part, out);
+  const wbPart = file.cells.workbookPart;
+  const wb = file.pkg.text(wbPart);
+  if (wb !== undefined) {
+    const moved = moveDefinedNames(extent, wb);
+    if (moved !== wb) file.pkg.set(wbPart, moved);
+  }
   file.refreshAfterEdit();
   return { formulas };
 }
