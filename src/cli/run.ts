@@ -8,6 +8,7 @@ import { OPTIMIZE_HELP, runOptimize } from "./optimizeCommand";
 import { IMPORT_HELP, runImport } from "./importCommand";
 import { LEDGER_HELP, runLedger } from "./ledgerCommand";
 import { LOCK_HELP, runLock } from "./lockCommand";
+import { COMPARE_HELP, runCompare } from "./compareCommand";
 
 const HELP: Record<string, string> = {
   main: `prodbook: film and TV budgets, cost reports and shooting schedules from .xlsx workbooks
@@ -24,6 +25,7 @@ Commands:
   optimize IN.xlsx [-o OUT]   reorder the Stripboard for the least hold cost (prodbook optimize --help)
   ledger IN.xlsx --import F   append an accounting CSV export to the Ledger (prodbook ledger --help)
   lock IN.xlsx --name NAME    lock the current budget as a version, e.g. the Original (prodbook lock --help)
+  compare A.xlsx B.xlsx ...   two to four budgets side by side, or against a locked version (prodbook compare --help)
   solve FILE.dat ...          the schedule optimizer (prodbook solve --help)
 
 Options: --help (also after a command), --version
@@ -65,6 +67,7 @@ Without --json, a short readable summary. Exit 1 when the workbook has an error.
   import: IMPORT_HELP,
   ledger: LEDGER_HELP,
   lock: LOCK_HELP,
+  compare: COMPARE_HELP,
   demo: `Usage: prodbook demo -o FILE.xlsx [--build] [--force]
 
 Writes the sample production "The Long Way Home": a short feature with a full chart of
@@ -147,6 +150,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (cmd === "import") return await runImport(rest, io);
     if (cmd === "ledger") return await runLedger(rest, io);
     if (cmd === "lock") return await runLock(rest, io);
+    if (cmd === "compare") return await runCompare(rest, io);
     if (!HELP[cmd] || cmd === "main") throw new CliError(`Unknown command ${cmd}. Commands: build, check, report, demo, import, optimize, ledger, lock, compare, solve (prodbook --help)`, EXIT.usage);
     const p = parse(cmd, rest);
     if (p.flags.has("help")) {

@@ -162,7 +162,8 @@ export class XlsxFile {
     const kept: RegistryEntry[] = [];
     for (const e of registry) {
       if (!exists(e.sheet)) continue;
-      if (!wanted.has(e.sheet.toLowerCase()) && unchanged(e)) removed.push(e.sheet);
+      // A Compare sheet is written on request (prodbook compare -o), not by build: a build keeps it.
+      if (!wanted.has(e.sheet.toLowerCase()) && e.kind !== "compare" && unchanged(e)) removed.push(e.sheet);
       else kept.push(e);
     }
     const existing = this.sheetNames().filter((n) => n !== REGISTRY_SHEET && !removed.includes(n));

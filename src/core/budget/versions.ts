@@ -5,7 +5,7 @@
  * Original / Current / Variance, Cost Report Variance to Original, the Compare sheet).
  *
  * The sheet is plain values with its header in row 1, one row a figure:
- *   Version | Locked | Kind | Code | Name | Budget
+ *   Version | Locked | Kind | Code | Name | Budget | Parent
  * Kind is Account (every account, parents included, rolled up: lines + fringes), Charge (a
  * contractual charge or markup by name), Incentive (by name), or Total (Code `total`, `grand`
  * or `net`). Budget is money in currency units to the cent.
@@ -16,7 +16,7 @@ import { Problems, showValue } from "../problems";
 import { BudgetModel } from "./model";
 
 export const VERSIONS_SHEET = "_Prodbook Versions";
-export const VERSION_HEADERS = ["Version", "Locked", "Kind", "Code", "Name", "Budget"] as const;
+export const VERSION_HEADERS = ["Version", "Locked", "Kind", "Code", "Name", "Budget", "Parent"] as const;
 
 export interface BudgetVersion {
   name: string;
@@ -27,6 +27,8 @@ export interface BudgetVersion {
   accounts: Map<string, Cents>;
   /** Account names as they were, by code. */
   names: Map<string, string>;
+  /** Parent code of each account ("" for a section), as it was. */
+  parents: Map<string, string>;
   /** Account codes in the order they were locked. */
   order: string[];
   charges: Map<string, Cents>;
@@ -52,7 +54,7 @@ export function checkVersionName(name: string, existing: readonly BudgetVersion[
 export function versionRows(name: string, when: Date, b: BudgetModel): CellValue[][] {
   const n = name.trim();
   const rows: CellValue[][] = [];
-  for (const a of b.accounts) rows.push([n, when, "Account", a.account.code, a.account.name, toUnits(a.rolled.budget)]);
+  for (const a of b.accounts) rows.push([n, when, "Account", a.account.code, a.account.name, toUnits(a.rolled.budget), a.account.parent]);
   for (const m of b.markups) rows.push([n, when, "Charge", "", m.name, toUnits(m.amount)]);
   for (const x of b.incentives) rows.push([n, when, "Incentive", "", x.name, toUnits(x.amount)]);
   rows.push([n, when, "Total", "total", "Total before charges", toUnits(b.total)]);
@@ -94,7 +96,7 @@ export function readVersions(wb: WorkbookInput, problems: Problems): BudgetVersi
   const t = findTable(wb, VERSIONS_SHEET);
   if (!t) return [];
   const col = (h: string) => t.headers.findIndex((x) => x.trim().toLowerCase() === h.toLowerCase());
-  const [cName, cLocked, cKind, cCode, cLabel, cBudget] = VERSION_HEADERS.map(col);
+  const [cName, cLocked, cKind, cCode, cLabel, cBudget, cParent] = VERSION_HEADERS.map(col);
   if (cName < 0 || cKind < 0 || cBudget < 0) {
     problems.warning({ sheet: t.sheet, table: t.name, row: t.headerRow, column: "" }, `Sheet ${VERSIONS_SHEET} is Prodbook's record of locked budget versions but its header row is not ${VERSION_HEADERS.join(" | ")}; its versions are not used`);
     return [];
@@ -106,7 +108,7 @@ export function readVersions(wb: WorkbookInput, problems: Problems): BudgetVersi
     const excelRow = t.headerRow + 1 + i;
     let v = out.get(name.toLowerCase());
     if (!v) {
-      v = { name, locked: dateOf(row[cLocked]), accounts: new Map(), names: new Map(), order: [], charges: new Map(), incentives: new Map(), total: 0, grandTotal: 0, net: 0 };
+      v = { name, locked: dateOf(row[cLocked]), accounts: new Map(), names: new Map(), parents: new Map(), order: [], charges: new Map(), incentives: new Map(), total: 0, grandTotal: 0, net: 0 };
       out.set(name.toLowerCase(), v);
     }
     const kind = text(row[cKind]).toLowerCase();
@@ -127,6 +129,7 @@ export function readVersions(wb: WorkbookInput, problems: Problems): BudgetVersi
       if (!v.accounts.has(code)) v.order.push(code);
       v.accounts.set(code, cents);
       v.names.set(code, label);
+      v.parents.set(code, cParent >= 0 ? text(row[cParent]) : "");
     } else if (kind === "charge") v.charges.set(label, cents);
     else if (kind === "incentive") v.incentives.set(label, cents);
     else if (kind === "total" && code === "total") v.total = cents;
@@ -135,6 +138,20 @@ export function readVersions(wb: WorkbookInput, problems: Problems): BudgetVersi
     else problems.warning({ sheet: t.sheet, table: t.name, row: excelRow, column: "Kind" }, `Version ${showValue(name)}: Kind ${showValue(row[cKind])} is not Account, Charge, Incentive or Total; the row is left out`);
   });
   return [...out.values()];
+}
+
+/** A budget as a version's figures, so a workbook's current budget compares like a locked one. */
+export function snapshotOf(b: BudgetModel, name: string): BudgetVersion {
+  const v: BudgetVersion = { name, currency: b.currency, accounts: new Map(), names: new Map(), parents: new Map(), order: [], charges: new Map(), incentives: new Map(), total: b.total, grandTotal: b.grandTotal, net: b.net };
+  for (const a of b.accounts) {
+    v.order.push(a.account.code);
+    v.accounts.set(a.account.code, a.rolled.budget);
+    v.names.set(a.account.code, a.account.name);
+    v.parents.set(a.account.code, a.account.parent);
+  }
+  for (const m of b.markups) v.charges.set(m.name, m.amount);
+  for (const x of b.incentives) v.incentives.set(x.name, x.amount);
+  return v;
 }
 
 /** The version the Top Sheet and Cost Report show as Original: the first one locked. */
