@@ -124,6 +124,7 @@ function valueChunks(ctx: Excel.RequestContext, sheet: string, top: number, left
     out.push({
       bytes: JSON.stringify(values).length + JSON.stringify(formats).length + 600,
       apply: () => {
+        // Untracked before the request: Excel.run then keeps no reference to release at its end.
         const range = ctx.workbook.worksheets.getItem(sheet).getRange(addr(top + start, left, top + start + part.length - 1, left + width - 1)).untrack();
         // Formats first: text goes into "@" cells and stays text ("=x", "1100", "+1 555").
         range.numberFormat = formats;

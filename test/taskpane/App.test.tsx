@@ -82,14 +82,29 @@ describe("task pane", () => {
 
   test("a second click while a command runs is ignored", async () => {
     const fake = fakeService();
-    const spy = jest.spyOn(fake.service, "newProduction");
+    const spy = jest.spyOn(fake.service, "updateBudget");
     renderApp(fake.service);
-    const btn = screen.getByRole("button", { name: "New production" });
+    const btn = screen.getByRole("button", { name: "Update budget" });
     fireEvent.click(btn);
     fireEvent.click(btn);
     expect(spy).toHaveBeenCalledTimes(1);
-    await act(async () => fake.finish({ ok: true, written: [], problems: [], messages: [{ intent: "success", text: "Added the sample production's tables." }] }));
-    expect(screen.getByText("Added the sample production's tables.")).toBeTruthy();
+    await act(async () => fake.finish({ ok: true, written: [], problems: [], messages: [{ intent: "success", text: "Wrote Top Sheet and Cost Report." }] }));
+    expect(screen.getByText("Wrote Top Sheet and Cost Report.")).toBeTruthy();
+  });
+
+  test("New production offers an empty production or the sample", async () => {
+    const fake = fakeService();
+    const spy = jest.spyOn(fake.service, "newProduction");
+    renderApp(fake.service);
+    fireEvent.click(screen.getByRole("button", { name: "New production" }));
+    const items = await screen.findAllByRole("menuitem");
+    expect(items.map((i) => i.textContent)).toEqual(["Empty production", "Sample production (The Long Way Home)"]);
+    fireEvent.click(items[0]);
+    expect(spy).toHaveBeenCalledWith(expect.any(Function), "empty");
+    await act(async () => fake.finish({ ok: true, written: [], problems: [], messages: [{ intent: "success", text: "Started an empty production." }] }));
+    fireEvent.click(screen.getByRole("button", { name: "New production" }));
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Sample production (The Long Way Home)" }));
+    expect(spy).toHaveBeenLastCalledWith(expect.any(Function), "sample");
   });
 
   test("a host that cannot run Prodbook says why and offers no commands", () => {

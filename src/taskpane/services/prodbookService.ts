@@ -5,24 +5,33 @@
 import { RawTable, findTable } from "../../core/cells";
 import type { StripboardPlan } from "../../core/optimize/stripboardOptimizer";
 import type { Problem } from "../../core/problems";
-import { CommandOutcome, Message, buildSchedule, newProduction, selectProblem, updateBudget } from "../../excel/commands";
+import { CommandOutcome, Message, ProductionKind, buildSchedule, goToRange, newProduction, selectProblem, updateBudget } from "../../excel/commands";
+import { PickedFile, importLedgerCsv, importScriptFile } from "../../excel/imports";
 import { ExcelHost, officeHost } from "../../excel/host";
 import { applyBoardOrder, restoreBoardOrder, savedBoardOrder } from "../../excel/optimize";
 import { readWorkbook } from "../../excel/readWorkbook";
 import { hostFeatures } from "../../excel/requirements";
 import type { OptimizeReply, OptimizeRequest, ProgressReply } from "../optimizer.worker";
 
-export type { CommandOutcome, Message, Intent } from "../../excel/commands";
+export type { CommandOutcome, Message, Intent, ProductionKind } from "../../excel/commands";
+export type { PickedFile } from "../../excel/imports";
 
 export type ProgressHandler = (step: string, fraction: number) => void;
 
 export interface ProdbookService {
   /** A message for the pane when commands cannot run here (no Excel, too old an Excel). */
   unavailable(): string | undefined;
-  newProduction(onProgress: ProgressHandler): Promise<CommandOutcome>;
+  /** An empty production (tables, chart of accounts, fringes, Settings) or the sample show. */
+  newProduction(onProgress: ProgressHandler, kind?: ProductionKind): Promise<CommandOutcome>;
   updateBudget(onProgress: ProgressHandler): Promise<CommandOutcome>;
   buildSchedule(onProgress: ProgressHandler): Promise<CommandOutcome>;
   selectProblem(problem: Problem): Promise<{ ok: boolean; message?: string }>;
+  /** Activates `sheet` and selects `address` (an account's Cost Report row, a sheet just written). */
+  goTo?(sheet: string, address: string): Promise<{ ok: boolean; message?: string }>;
+  /** Import script (.fountain, .fdx) read in the pane; nothing is uploaded. */
+  importScript?(file: PickedFile, onProgress: ProgressHandler): Promise<CommandOutcome>;
+  /** Import ledger CSV: an accounting export appended to the Ledger. */
+  importLedger?(file: PickedFile, options: { dayFirst: boolean }, onProgress: ProgressHandler): Promise<CommandOutcome>;
   /** The Stripboard optimizer; the pane shows its panel only when there is one. */
   optimizer?: OptimizerService;
 }
@@ -123,10 +132,13 @@ export function excelOptimizer(host: ExcelHost, launch: OptimizerLauncher = work
 export function excelService(host: ExcelHost, launch?: OptimizerLauncher): ProdbookService {
   return {
     unavailable: () => hostFeatures(host).message,
-    newProduction: (onProgress) => newProduction(host, { onProgress }),
+    newProduction: (onProgress, kind = "sample") => newProduction(host, { onProgress, kind }),
     updateBudget: (onProgress) => updateBudget(host, { onProgress }),
     buildSchedule: (onProgress) => buildSchedule(host, { onProgress }),
     selectProblem: (p) => selectProblem(host, p),
+    goTo: (sheet, address) => goToRange(host, sheet, address),
+    importScript: (file, onProgress) => importScriptFile(host, file, { onProgress }),
+    importLedger: (file, { dayFirst }, onProgress) => importLedgerCsv(host, file, { onProgress, dayFirst }),
     optimizer: excelOptimizer(host, launch),
   };
 }
