@@ -15,7 +15,12 @@ import { SampleTable, emptyProduction, sampleProduction } from "../core/sample";
 /** New production's two starts: the tables with headers and a chart of accounts, or the sample show. */
 export type ProductionKind = "empty" | "sample";
 import type { ExcelHost } from "./host";
-import { readWorkbook } from "./readWorkbook";
+import { readWorkbook, toRawTable } from "./readWorkbook";
+import { BudgetVersion, VERSIONS_SHEET, VERSION_HEADERS, checkVersionName, readVersions, snapshotOf, versionRows } from "../core/budget/versions";
+import { MAX_COMPARED, compareBudgets } from "../core/budget/compare";
+import { compareLayout } from "../core/layout/compare";
+import { Problems } from "../core/problems";
+import { formatCents } from "../core/money";
 import { hostFeatures } from "./requirements";
 import { Progress, RECALCULATE, WRITE_REQUESTS, WriteFailed, WrittenSheet, errorText, packRequests, requestCount, writeSheets } from "./writeSheets";
 
@@ -305,3 +310,148 @@ export async function selectProblem(host: ExcelHost, problem: Problem): Promise<
 }
 
 export { WRITE_REQUESTS };
+
+// ---------------------------------------------------------------------------------------------
+// Budget versions (issue 11): lock the original, list, compare against a saved version.
+
+/** A locked version as the pane lists it. */
+export interface VersionInfo {
+  name: string;
+  /** ISO time it was locked, or "" when unknown. */
+  locked: string;
+  /** Money in currency units. */
+  total: number;
+  grandTotal: number;
+}
+
+export interface VersionsOutcome extends CommandOutcome {
+  versions: VersionInfo[];
+}
+
+function versionInfo(v: BudgetVersion): VersionInfo {
+  return { name: v.name, locked: v.locked ? v.locked.toISOString() : "", total: v.total / 100, grandTotal: v.grandTotal / 100 };
+}
+
+const VERSION_DATE_FORMAT = "yyyy-mm-dd hh:mm";
+
+/** One cell of the versions sheet: text stays text (an account named "=x" is not a formula), dates are dates. */
+function versionCell(v: CellValue): { value: string | number | boolean; numberFormat: string } {
+  if (v === null || v === undefined) return { value: "", numberFormat: "General" };
+  if (v instanceof Date) return { value: v.getTime() / 86_400_000 + 25569, numberFormat: VERSION_DATE_FORMAT };
+  if (typeof v === "string") return { value: v, numberFormat: "@" };
+  return { value: v, numberFormat: "General" };
+}
+
+/**
+ * Locks the current budget as version `name` on the very hidden `_Prodbook Versions` sheet:
+ * read (2 syncs) → engine → the new rows appended under the old ones (1 sync), whatever the
+ * number of accounts or versions. Nothing is written while the workbook has an error.
+ */
+export async function lockVersion(host: ExcelHost, name: string, opts: CommandOptions = {}): Promise<VersionsOutcome> {
+  const features = hostFeatures(host);
+  if (!features.ok) return { ...failed(features.message!), versions: [] };
+  const now = (opts.now ?? (() => new Date()))();
+  try {
+    return await host.run(async (ctx) => {
+      const wb = await readWorkbook(ctx);
+      if (!findTable(wb, "Accounts") && !findTable(wb, "Budget")) return { ...failed(NO_BUDGET), versions: [] };
+      const result = runEngine(wb, { budget: true, schedule: false });
+      const b = result.budget;
+      const versions = b?.versions ?? [];
+      if (hasErrors(result) || !b) {
+        const n = result.problems.filter((p) => p.severity === "error").length;
+        return { ...failed(`Nothing was locked: ${n} ${n === 1 ? "problem needs" : "problems need"} fixing first. Click one to go to its cell.`, result.problems), versions: versions.map(versionInfo) };
+      }
+      const bad = checkVersionName(name, versions);
+      if (bad) return { ...failed(bad), versions: versions.map(versionInfo) };
+      const existing = findTable(wb, VERSIONS_SHEET);
+      const rows = versionRows(name, now, b);
+      // A new sheet gets the header; an existing one the rows after its last.
+      const grid = existing ? rows : [[...VERSION_HEADERS] as CellValue[], ...rows];
+      const firstRow = existing ? existing.headerRow + existing.rows.length + 1 : 1;
+      const cells = grid.map((r) => VERSION_HEADERS.map((_, i) => versionCell(r[i] ?? null)));
+      const ws = existing ? ctx.workbook.worksheets.getItem(existing.sheet) : ctx.workbook.worksheets.add(VERSIONS_SHEET);
+      const range = ws.getRange(`A${firstRow}:${colName(VERSION_HEADERS.length)}${firstRow + cells.length - 1}`);
+      // Formats before values, so text is stored as text.
+      range.numberFormat = cells.map((r) => r.map((c) => c.numberFormat));
+      range.values = cells.map((r) => r.map((c) => c.value));
+      range.untrack();
+      ws.visibility = "VeryHidden";
+      await ctx.sync();
+      const all = [...versions, { ...snapshotOf(b, name.trim()), locked: now }];
+      const role = versions.length === 0 ? "the Original: Update budget now shows Original, Current and Variance" : `version ${all.length}`;
+      return {
+        ok: true,
+        problems: result.problems,
+        messages: [{ intent: "success", text: `Locked "${name.trim()}" as ${role} (grand total ${formatCents(b.grandTotal)}).` }],
+        written: [{ layout: VERSIONS_SHEET, sheet: VERSIONS_SHEET, action: existing ? "replace" : "create" }],
+        versions: all.map(versionInfo),
+      };
+    });
+  } catch (e) {
+    return { ...failed(`Prodbook could not lock the version: ${errorText(e)}. Nothing was written.`), versions: [] };
+  }
+}
+
+/** The locked versions, oldest (the Original) first: 2 syncs, reading only the versions sheet. */
+export async function listVersions(host: ExcelHost): Promise<VersionsOutcome> {
+  try {
+    return await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(VERSIONS_SHEET);
+      await ctx.sync();
+      if (ws.isNullObject) return { ok: true, problems: [], messages: [], written: [], versions: [] };
+      const used = ws.getUsedRangeOrNullObject(true).load("address,values,numberFormat");
+      await ctx.sync();
+      if (used.isNullObject) return { ok: true, problems: [], messages: [], written: [], versions: [] };
+      const raw = toRawTable(VERSIONS_SHEET, used.address, used.values, used.numberFormat);
+      used.untrack();
+      const problems = new Problems();
+      const versions = readVersions({ tables: [raw] }, problems);
+      return { ok: true, problems: problems.list, messages: [], written: [], versions: versions.map(versionInfo) };
+    });
+  } catch (e) {
+    return { ...failed(`Prodbook could not read the versions: ${errorText(e)}.`), versions: [] };
+  }
+}
+
+/**
+ * Writes the Compare sheet: the saved version `name` against the budget as it stands now (and
+ * any other saved versions named in `more`, up to four budgets). Read (2 syncs) → writeSheets.
+ */
+export async function compareWithVersion(host: ExcelHost, name: string, opts: CommandOptions & { more?: string[] } = {}): Promise<CommandOutcome> {
+  const features = hostFeatures(host);
+  if (!features.ok) return failed(features.message!);
+  try {
+    return await host.run(async (ctx) => {
+      const wb = await readWorkbook(ctx);
+      if (!findTable(wb, "Accounts") && !findTable(wb, "Budget")) return failed(NO_BUDGET);
+      const result = runEngine(wb, { budget: true, schedule: false });
+      const b = result.budget;
+      if (hasErrors(result) || !b) {
+        const n = result.problems.filter((p) => p.severity === "error").length;
+        return failed(`Nothing was written: ${n} ${n === 1 ? "problem needs" : "problems need"} fixing first. Click one to go to its cell.`, result.problems);
+      }
+      const wanted = [name, ...(opts.more ?? [])].slice(0, MAX_COMPARED - 1);
+      const chosen: BudgetVersion[] = [];
+      for (const w of wanted) {
+        const v = b.versions.find((x) => x.name.toLowerCase() === w.trim().toLowerCase());
+        if (!v) return failed(b.versions.length ? `There is no saved version named "${w}". Saved: ${listNames(b.versions.map((x) => x.name))}.` : "No version is saved yet: lock one first.");
+        chosen.push({ ...v, currency: v.currency ?? b.currency });
+      }
+      const comparison = compareBudgets([...chosen, snapshotOf(b, "Current")]);
+      const layout = compareLayout(comparison, result.settings.production, b.currency);
+      const report = await writeSheets(ctx, [layout], { features, now: opts.now, onProgress: opts.onProgress });
+      const grand = comparison.rows.find((r) => r.kind === "grand")!;
+      const diff = grand.differences[grand.differences.length - 1];
+      const messages: Message[] = [
+        { intent: "success", text: `Wrote ${report.written.map((w) => w.sheet).join(", ")}: the grand total is ${formatCents(Math.abs(diff))} ${diff >= 0 ? "more" : "less"} than "${chosen[0].name}".` },
+      ];
+      for (const m of report.messages) messages.push({ intent: "warning", text: m });
+      for (const n of comparison.notes) messages.push({ intent: "warning", text: n });
+      return { ok: true, problems: result.problems, messages, written: report.written };
+    });
+  } catch (e) {
+    if (e instanceof WriteFailed) return failed(e.message);
+    return failed(`Prodbook could not finish: ${errorText(e)}. Nothing was written.`);
+  }
+}

@@ -47,6 +47,11 @@ function cell(v: unknown, format?: unknown): CellValue {
   return String(v);
 }
 
+/** A range's values (header first) as a table, dates read by their number format as readWorkbook reads them. */
+export function toRawTable(name: string, address: string, values: unknown[][], formats?: unknown[][]): RawTable {
+  return toRaw(name, address, values, formats);
+}
+
 function toRaw(name: string, address: string, values: unknown[][], formats?: unknown[][]): RawTable {
   const at = parseAddress(address);
   const [header = [], ...rows] = values;
