@@ -16,10 +16,12 @@ import {
   type SearchLimits,
   type SearchResult,
 } from "./talentSearch";
+import { SubsetSearch, subsetSearchFits } from "./talentSubsets";
 
 /**
  * Exact talent scheduling: reduce the instance, take a heuristic order as the incumbent, then
- * prove it optimal or improve it with the bounded dynamic program, component by component.
+ * prove it optimal or improve it, component by component: the subset table (talentSubsets)
+ * for up to 25 scenes, else the bounded dynamic program's search (talentSearch).
  */
 export interface SolveTalentOptions {
   /** Stop searching after this long and return the best order found (optimal: false). */
@@ -136,7 +138,25 @@ export function solveTalent(inst: TalentInstance, opts: SolveTalentOptions = {})
   const stopped = (): boolean =>
     (deadline !== undefined && performance.now() > deadline) || (shouldStop !== undefined && shouldStop());
   for (const st of states) {
-    if (st.optimal || st.model.n > MAX_SEARCH_SCENES || stopped()) continue;
+    if (st.optimal || stopped()) continue;
+    // Up to 25 scenes: the subset table settles it in one pass (or says it cannot take it).
+    if (subsetSearchFits(st.model)) {
+      const res = new SubsetSearch(st.model).run(st.order, st.cost, { deadline, shouldStop });
+      if (res) {
+        if (res.cost < st.cost) {
+          st.order = res.order;
+          st.cost = res.cost;
+          opts.onProgress?.(current());
+        }
+        st.optimal = res.optimal;
+        nodes += res.states;
+        if (st.optimal) {
+          st.lowerBound = st.cost;
+          continue;
+        }
+      }
+    }
+    if (st.model.n > MAX_SEARCH_SCENES || stopped()) continue;
     const search = new ComponentSearch(st.model, preferDoubleEnded(st.model, st.order));
     const limits = (until: number | undefined): SearchLimits => ({
       deadline: until,
