@@ -152,9 +152,10 @@ export function readLines(
   // Budgets repeat a handful of fringe lists over thousands of lines: parse each text once.
   const fringeLists = new Map<string, ParsedFringeList>();
   const units = new Map<string, LineUnit>();
-  const payees = new Map<string, string>();
-  // Wages to date per payee and fringe, for cutoffs that count per person.
-  const toDate = new Map<string, Cents>();
+  // Wages to date per person and fringe code, for cutoffs that count per person; each Payee text
+  // is looked up once, and spellings of one name ("Nora Vance", "nora  vance") share a record.
+  const payees = new Map<string, Map<string, Cents>>();
+  const people = new Map<string, Map<string, Cents>>();
   const hasX = t.has("x");
   // Every sum of lines, fringes and markups stays exact: the lines alone get an eighth of 2^53 cents.
   let runningCents = 0;
@@ -206,13 +207,17 @@ export function readLines(
     }
     const unitsText = t.text(row, "units");
     let payee = "";
-    let person = "";
+    let person: Map<string, Cents> | undefined;
     if (hasPayee) {
       payee = t.text(row, "payee");
       if (payee) {
-        let key = payees.get(payee);
-        if (key === undefined) payees.set(payee, (key = payeeKey(payee)));
-        person = key;
+        person = payees.get(payee);
+        if (person === undefined) {
+          const key = payeeKey(payee);
+          person = people.get(key);
+          if (person === undefined) people.set(key, (person = new Map()));
+          payees.set(payee, person);
+        }
       }
     }
     const lineFringes: BudgetLine["fringes"] = [];
@@ -241,9 +246,8 @@ export function readLines(
           }
           lineFringes.push({ code: f.code, amount: fr });
         } else if (person && f.cutoff !== undefined) {
-          const k = `${person}\u0001${f.code}`;
-          const before = toDate.get(k) ?? 0;
-          toDate.set(k, before + total);
+          const before = person.get(f.code) ?? 0;
+          person.set(f.code, before + total);
           lineFringes.push({ code: f.code, amount: shareOf(payeeBase(before, total, fromUnits(f.cutoff)), f.rate) });
         } else {
           lineFringes.push({ code: f.code, amount: fringeAmount(f, total, amount, x) });
