@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, lstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError, EXIT } from "./io";
 import { XlsxFile } from "./xlsx/xlsxFile";
@@ -107,7 +107,7 @@ export function checkOutputKind(file: XlsxFile, input: string, output: string): 
  * existing target keeps what makes it the user's file: a symbolic link is written through to
  * the file it points at, and the file keeps its mode, owner and hard links (the temporary file
  * takes the mode and owner and is renamed over it, or, where that cannot keep them, is copied
- * over the file's own inode once complete).
+ * over the file's own inode once complete, the original bytes put back if that fails).
  */
 export async function saveXlsxAtomic(file: XlsxFile, target: string): Promise<void> {
   let full = resolve(target);
@@ -145,16 +145,11 @@ export async function saveXlsxAtomic(file: XlsxFile, target: string): Promise<vo
       }
     }
     if (!renamed) {
-      // Hard links (or an owner we cannot give the new file): write over the file's own inode.
-      // copyFileSync also gives the target the source's mode (libuv fchmods it), so the temporary
-      // file takes the target's mode first, and the target gets it back after, whatever happened.
-      try {
-        chmodSync(tmp, st.mode & 0o7777);
-        copyFileSync(tmp, full);
-      } finally {
-        chmodSync(full, st.mode & 0o7777);
-      }
+      // Hard links (or an owner we cannot give the new file): write over the file's own inode,
+      // which keeps its mode, owner and every link. The complete temporary file showed there is
+      // room; it goes first, so the overwrite has that room.
       unlinkSync(tmp);
+      overwriteInPlace(full, bytes);
     }
   } catch (e) {
     try {
@@ -163,6 +158,39 @@ export async function saveXlsxAtomic(file: XlsxFile, target: string): Promise<vo
       // the temp file is ours; if it cannot be removed there is nothing more to do
     }
     throw new CliError(`Cannot write ${target}: ${(e as Error).message}`, EXIT.cannotWrite);
+  }
+}
+
+type WriteAt = (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
+
+function writeAll(fd: number, bytes: Uint8Array, write: WriteAt): void {
+  let done = 0;
+  while (done < bytes.length) done += write(fd, bytes, done, bytes.length - done, done);
+}
+
+/**
+ * Writes `bytes` over the file at `path` in place (same inode: mode, owner and hard links stay).
+ * When the write fails part way (disk full), the file's original bytes are written back over the
+ * blocks it already had and the error is rethrown, so the user's file is never left half
+ * written. (fs.copyFileSync is no use here: on a failed copy it deletes the target's name.)
+ * `write` is for tests.
+ */
+export function overwriteInPlace(path: string, bytes: Uint8Array, write: WriteAt = writeSync): void {
+  const original = readFileSync(path);
+  const fd = openSync(path, "r+");
+  try {
+    try {
+      writeAll(fd, bytes, write);
+      ftruncateSync(fd, bytes.length);
+      fsyncSync(fd);
+    } catch (e) {
+      writeAll(fd, original, writeSync);
+      ftruncateSync(fd, original.length);
+      fsyncSync(fd);
+      throw e;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

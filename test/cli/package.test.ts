@@ -2,13 +2,14 @@
  * The package layer on files as other programs write them: formulas without cached results,
  * shared formulas, merges, error values, the 1904 date system; and saving in place.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, chmodSync, chownSync, writeFileSync, lstatSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, chmodSync, chownSync, writeFileSync, writeSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XlsxFile } from "../../src/cli/xlsx/xlsxFile";
 import { replaceTableRows } from "../../src/cli/xlsx/tableEdit";
 import { runBuild } from "../../src/cli/commands";
 import { memoryIo } from "../../src/cli/io";
+import { overwriteInPlace } from "../../src/cli/files";
 import { runEngine } from "../../src/core/engine";
 import { findTable } from "../../src/core/cells";
 import { smallWorkbook } from "./smallWorkbook";
@@ -182,6 +183,30 @@ describe("saving", () => {
       expect([name, st.uid, st.gid, st.mode & 0o777]).toEqual([name, 65534, 65534, 0o664]);
       expect(XlsxFile.fromBytes(readFileSync(p)).sheetNames()).toContain("Top Sheet");
     }
+  });
+
+  test("a hard-linked file whose overwrite fails part way (disk full) is put back as it was, under both names", () => {
+    const a = join(dir, "full-disk.xlsx");
+    const b = join(dir, "full-disk-link.xlsx");
+    const original = Buffer.from("the user's workbook bytes ".repeat(400)); // 10,400 bytes
+    writeFileSync(a, original);
+    linkSync(a, b);
+    chmodSync(a, 0o640);
+    let written = 0;
+    // The disk fills after 4,096 bytes of the new file.
+    const failing = (fd: number, buf: Uint8Array, off: number, len: number, pos: number) => {
+      if (written >= 4096) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      const n = writeSync(fd, buf, off, Math.min(len, 4096 - written), pos);
+      written += n;
+      return n;
+    };
+    expect(() => overwriteInPlace(a, new Uint8Array(30_000).fill(7), failing)).toThrow(/ENOSPC/);
+    expect(Buffer.compare(readFileSync(b), original)).toBe(0);
+    expect(statSync(a).nlink).toBe(2);
+    expect(statSync(a).mode & 0o777).toBe(0o640);
+    // And a write that goes through replaces the bytes on the same inode.
+    overwriteInPlace(a, new Uint8Array(30_000).fill(7));
+    expect(readFileSync(b).length).toBe(30_000);
   });
 
   test("a failed save leaves no temporary file behind", async () => {
