@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { EngineResult, reportJson, runEngine } from "../core/engine";
-import { allLayouts } from "../core/layout";
+import { allLayouts, localDay } from "../core/layout";
 import { Problem, describeProblem } from "../core/problems";
 import { formatCents } from "../core/money";
 import { describePeriod } from "../core/budget";
@@ -83,7 +83,7 @@ export async function runBuild(o: BuildOptions, io: CliIo): Promise<number> {
     io.stderr(`${plural(errors, "error")}, ${plural(warnings, "warning")}: nothing was written. Fix the errors and build again.\n`);
     return EXIT.problems;
   }
-  const layouts = allLayouts(result);
+  const layouts = allLayouts({ ...result, builtOn: localDay(new Date()) });
   if (layouts.length === 0) {
     io.stderr(`Nothing to build: ${basename(o.input)} has no Accounts or Budget table and no Stripboard. Run "prodbook demo -o sample.xlsx" to see a complete production.\n`);
     return EXIT.problems;
@@ -192,7 +192,7 @@ export async function runDemo(o: DemoOptions, io: CliIo): Promise<number> {
     const result = runEngine(file.readInput(basename(o.output)));
     printProblems(io, result.problems);
     if (result.problems.some((p) => p.severity === "error")) return EXIT.internal;
-    const rep = file.writeLayouts(allLayouts(result));
+    const rep = file.writeLayouts(allLayouts({ ...result, builtOn: localDay(new Date()) }));
     for (const m of rep.messages) io.stderr(m + "\n");
   }
   await saveXlsxAtomic(file, o.output);

@@ -1,5 +1,6 @@
 import { columnLetters } from "../../core/cells";
 import { LayoutCell, LayoutValue, SheetLayout } from "../../core/layout/types";
+import { PAGE_MARGINS, headerFooterSections, numericTextRanges } from "../../core/layout/print";
 import { StyleBook } from "./styleBook";
 import { esc, escText } from "./xml";
 
@@ -111,9 +112,21 @@ export function renderLayoutXml(layout: SheetLayout, styles: StyleBook, date1904
     parts.push(`<conditionalFormatting sqref="${esc(cf.range)}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><formula>${esc(cf.formula.replace(/^=/, ""))}</formula></cfRule></conditionalFormatting>`);
   });
   if (p) {
-    parts.push(`<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`);
-    parts.push(`<pageSetup orientation="${p.orientation}"${fit ? ` fitToWidth="${p.fitToWidth}" fitToHeight="0"` : ""}/>`);
+    const m = PAGE_MARGINS;
+    parts.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
+    // Page numbers start at 1 on each sheet, so printing the whole workbook still says "Page 1" on each report.
+    parts.push(`<pageSetup orientation="${p.orientation}" firstPageNumber="1"${fit ? ` fitToWidth="${p.fitToWidth}" fitToHeight="0"` : ""} useFirstPageNumber="1"/>`);
+    // Header and footer codes (&P, &N, &D …) with literal & doubled, then XML-escaped: &amp;P.
+    const head = headerFooterSections(p.header);
+    const foot = headerFooterSections(p.footer);
+    if (head || foot) parts.push(`<headerFooter>${head ? `<oddHeader>${escText(head)}</oddHeader>` : ""}${foot ? `<oddFooter>${escText(foot)}</oddFooter>` : ""}</headerFooter>`);
+    // A manual break's id is the 0-based row it goes above, i.e. the last row of the page before.
+    const breaks = [...new Set(p.rowBreaks ?? [])].filter((b) => b > 1).sort((a, b) => a - b);
+    if (breaks.length) parts.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
   }
+  // Account codes and scene numbers are text on purpose: no "number stored as text" marks.
+  const asText = numericTextRanges(layout.cells);
+  if (asText.length) parts.push(`<ignoredErrors><ignoredError sqref="${esc(asText.join(" "))}" numberStoredAsText="1"/></ignoredErrors>`);
   parts.push("</worksheet>");
   const q = quoteSheet(sheetName);
   let printTitles: string | undefined;

@@ -5,6 +5,7 @@
  * and `demo` (new sheets holding a table).
  */
 import { CellValue, columnLetters, isBlank } from "../../core/cells";
+import { tableColumnWidths } from "../../core/layout/print";
 import { CT, REL, addOverride, addRelationship } from "./opc";
 import { parseAddress } from "./sheetData";
 import { TableExtent, moveDefinedNames, moveSheetRanges } from "./tableGrowth";
@@ -296,7 +297,9 @@ export function addTableSheet(file: XlsxFile, sheetName: string, tableName: stri
   const lastCol = columnLetters(Math.max(1, headers.length));
   const lastRow = rows.length + 1;
   const ref = `A1:${lastCol}${Math.max(2, lastRow)}`;
-  const widths = headers.map((h, i) => o.widths?.[i] ?? Math.min(Math.max(h.length, ...rows.map((r) => display(r[i]).length)) + 2, 60));
+  // Widths from what each cell shows in its number format (12,500.00, not 12500), so no rate shows ###.
+  const fitted = tableColumnWidths(headers, rows, o.formats);
+  const widths = headers.map((_, i) => o.widths?.[i] ?? fitted[i]);
   const sheetRows: string[] = [];
   sheetRows.push(`<row r="1">${headers.map((h, i) => `<c r="${columnLetters(i + 1)}1" t="inlineStr"><is><t xml:space="preserve">${escText(h)}</t></is></c>`).join("")}</row>`);
   rows.forEach((row, i) => {
@@ -336,10 +339,4 @@ export function addTableSheet(file: XlsxFile, sheetName: string, tableName: stri
 
 function escapeColumnName(h: string): string {
   return h.replace(/[\n\r\t]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
-}
-
-function display(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return "2027-01-01";
-  return String(v);
 }

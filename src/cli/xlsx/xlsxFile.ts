@@ -180,7 +180,39 @@ export class XlsxFile {
     for (const name of removed) messages.push(`${name} was removed: this build has no such sheet and nobody had changed it.`);
     const entries = [...byName.values()].filter((e) => exists(e.sheet));
     this.writeValueSheet(REGISTRY_SHEET, [[...REGISTRY_HEADERS], ...entries.map((e) => [e.sheet, e.kind, e.fingerprint, e.written])], "veryHidden");
+    // The workbook opens on what the build made, not on whatever tab was open before.
+    if (actions.length) this.openOn(actions[0].name);
     return { actions, removed, messages };
+  }
+
+  /**
+   * Makes `name` the tab the workbook opens on: the workbook view's activeTab, and tabSelected on
+   * that sheet's view alone (two selected tabs open as a group, where every edit goes to both).
+   * Other sheets' parts change only where they said tabSelected.
+   */
+  openOn(name: string): void {
+    const idx = this.sheetIndex(name);
+    if (idx < 0) return;
+    const text = this.wbText().replace(/<((?:[\w.-]+:)?workbookView)\b([^>]*?)(\/?)>/, (_all, tag: string, attrs: string, close: string) => {
+      let a = setAttr(`<x${attrs}>`, "activeTab", idx === 0 ? undefined : String(idx)).slice(2, -1);
+      const first = /\bfirstSheet="(\d+)"/.exec(a);
+      if (first && Number(first[1]) > idx) a = a.replace(/\bfirstSheet="\d+"/, `firstSheet="${idx}"`);
+      return `<${tag}${a}${close}>`;
+    });
+    this.setWb(text);
+    for (const s of this.reader.worksheets()) {
+      const xml = this.pkg.text(s.part);
+      if (xml === undefined) continue;
+      const out = xml.replace(/<((?:[\w.-]+:)?sheetView)\b([^>]*?)(\/?)>/, (all, tag: string, attrs: string, close: string) => {
+        const selected = /\btabSelected="(1|true)"/.test(attrs);
+        const want = s.name.toLowerCase() === name.toLowerCase();
+        if (selected === want) return all;
+        const a = want ? ` tabSelected="1"${attrs}` : attrs.replace(/\s+tabSelected="[^"]*"/, "");
+        return `<${tag}${a}${close}>`;
+      });
+      if (out !== xml) this.pkg.set(s.part, out);
+    }
+    this.refresh();
   }
 
   /** Writes one layout as sheet `name` (replacing a sheet of that name in its place, or added last). */

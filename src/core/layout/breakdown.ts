@@ -6,7 +6,7 @@
 import { CallSheet, DoodCode, ScheduleModel } from "../schedule/model";
 import { formatEighths } from "../schedule/eighths";
 import { dayBreakdown, elementDoods, sceneKey } from "../schedule/breakdown";
-import { CellStyle, Merge, SheetLayout } from "./types";
+import { CellStyle, KeepBlock, Merge, SheetLayout } from "./types";
 import { fitRows, columnWidthFor } from "./fit";
 import { COLORS, DATE_FORMAT, Grid, SHORT_DATE_FORMAT, STYLE, dateValue } from "./styles";
 import { CALL_SHEET_COLS } from "./callSheet";
@@ -50,7 +50,10 @@ export function elementsDoodLayout(s: ScheduleModel, title: string): SheetLayout
   });
   let r = 6;
   const nameCells: { v: string; s?: CellStyle }[] = [{ v: "Element" }];
+  // On paper: each category with its elements.
+  const keep: KeepBlock[] = [];
   for (const cat of doods) {
+    const catFrom = r;
     g.set(r, 1, cat.category, section);
     g.pad(r, 2, lastCol, section);
     merges.push({ r1: r, c1: 1, r2: r, c2: Math.min(lastCol, first + Math.max(0, n - 1)) });
@@ -70,6 +73,7 @@ export function elementsDoodLayout(s: ScheduleModel, title: string): SheetLayout
       ]);
       r++;
     }
+    keep.push({ r1: catFrom, r2: r - 1 });
   }
   const last = r - 1;
   const widths = [Math.min(40, columnWidthFor(nameCells, 16)), ...new Array<number>(n).fill(6.5), 7, 7, 12, 12, 7];
@@ -82,7 +86,7 @@ export function elementsDoodLayout(s: ScheduleModel, title: string): SheetLayout
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: 5, columns: 1 },
-    print: { orientation: "landscape", fitToWidth: Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / 200)), repeatRows: [4, 5], repeatColumns: [1, 1], area: `A1:${columnLetters(lastCol)}${last}` },
+    print: { orientation: "landscape", fitToWidth: Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / 200)), repeatRows: [4, 5], repeatColumns: [1, 1], area: `A1:${columnLetters(lastCol)}${last}`, keep },
     tabColor: "#548235",
   });
 }
@@ -98,7 +102,10 @@ export function scheduleElementsLayout(s: ScheduleModel, title: string): SheetLa
   g.row(4, 1, ["Scene", "I/E", "D/N", "Set", "Pages", "Cast"], STYLE.header);
   const castById = new Map(s.cast.map((c) => [c.id.toUpperCase(), c]));
   let r = 5;
+  // On paper: each day with its End of Day row.
+  const keep: KeepBlock[] = [];
   for (const day of s.days) {
+    const dayFrom = r;
     const dayStyle: CellStyle = { bold: true, fill: COLORS.dayHeaderFill, border: { top: true } };
     g.set(r, 1, `Day ${day.number} of ${s.days.length}`, dayStyle);
     merges.push({ r1: r, c1: 1, r2: r, c2: 3 });
@@ -135,6 +142,7 @@ export function scheduleElementsLayout(s: ScheduleModel, title: string): SheetLa
     merges.push({ r1: r, c1: 1, r2: r, c2: 3 });
     g.set(r, 5, day.pagesText, { ...brk, hAlign: "right" });
     g.pad(r, 1, LAST, brk);
+    keep.push({ r1: dayFrom, r2: r });
     r++;
   }
   return fitRows({
@@ -146,7 +154,7 @@ export function scheduleElementsLayout(s: ScheduleModel, title: string): SheetLa
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: 4, columns: 0 },
-    print: { orientation: "portrait", fitToWidth: 1, repeatRows: [4, 4], area: `A1:F${Math.max(4, r - 1)}` },
+    print: { orientation: "portrait", fitToWidth: 1, repeatRows: [4, 4], area: `A1:F${Math.max(4, r - 1)}`, keep },
     tabColor: "#548235",
   });
 }
@@ -166,6 +174,7 @@ export function withCallSheetBreakdown(layout: SheetLayout, cs: CallSheet, s: Sc
   const merges = [...layout.merges];
   let r = cells.reduce((m, c) => Math.max(m, c.r), 0) + 2;
   const put = (c: number, v: string | number | null, st?: CellStyle) => cells.push(st ? { r, c, v, s: st } : { r, c, v });
+  const barRow = r;
   put(1, "BACKGROUND AND DEPARTMENTS", bar);
   for (let c = 2; c <= LAST; c++) put(c, null, bar);
   merges.push({ r1: r, c1: 1, r2: r, c2: LAST });
@@ -193,5 +202,6 @@ export function withCallSheetBreakdown(layout: SheetLayout, cs: CallSheet, s: Sc
     });
   }
   const area = layout.print?.area?.replace(/\d+$/, String(r - 1));
-  return fitRows({ ...layout, cells, merges, print: layout.print ? { ...layout.print, area } : undefined });
+  const keep = [...(layout.print?.keep ?? []), { r1: barRow, r2: r - 1 }];
+  return fitRows({ ...layout, cells, merges, print: layout.print ? { ...layout.print, area, keep } : undefined });
 }

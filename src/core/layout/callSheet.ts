@@ -1,5 +1,5 @@
 import { CallSheet, CallSheetScene } from "../schedule/model";
-import { CellStyle, Merge, SheetLayout } from "./types";
+import { CellStyle, KeepBlock, Merge, SheetLayout } from "./types";
 import { fitRows } from "./fit";
 import { COLORS, DATE_FORMAT, Grid, STYLE, TIME_FORMAT, dateValue, timeValue } from "./styles";
 
@@ -51,6 +51,12 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
   g.pad(3, 1, LAST, { border: { bottom: true } });
 
   let r = 5;
+  // On paper each block stays whole: sun times, scenes, cast, locations, notes, advance schedule.
+  const keep: KeepBlock[] = [];
+  let from = r;
+  const block = (last: number) => {
+    if (last > from) keep.push({ r1: from, r2: last });
+  };
   if (cs.sun.length > 0) {
     g.row(r, 1, ["Sunrise", null, "Sunset", null, "Location", null, "Times in"], sub);
     g.pad(r, 1, LAST, sub);
@@ -70,6 +76,7 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
       merge(r, 7, 8);
       r++;
     }
+    block(r - 1);
     r++;
   }
 
@@ -92,10 +99,13 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
     r += 2;
   };
 
+  from = r;
   section(r, "SCENES");
   r++;
   scenesBlock(cs.scenes, cs.pagesText);
+  block(r - 2);
 
+  from = r;
   section(r, "CAST");
   r++;
   g.row(r, 1, ["ID", "Character", "Actor", null, "DOOD", "Makeup", "Set call", "Notes"], sub, [{}, {}, {}, {}, { hAlign: "center" }, { hAlign: "center" }, { hAlign: "center" }]);
@@ -125,8 +135,10 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
     merge(r, 1, LAST);
     r++;
   }
+  block(r - 1);
   r++;
 
+  from = r;
   section(r, "LOCATIONS");
   r++;
   // Name across Scene and Set, so "Angeles Crest Hwy" is not cut; the rest wrap in their merges.
@@ -147,8 +159,10 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
       r++;
     }
   }
+  block(r - 1);
   r++;
 
+  from = r;
   section(r, "NOTES");
   r++;
   for (const note of cs.notes.length > 0 ? cs.notes : ["No notes for this day."]) {
@@ -156,8 +170,10 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
     merge(r, 1, LAST);
     r++;
   }
+  block(r - 1);
   r++;
 
+  from = r;
   if (cs.advance) {
     const a = cs.advance;
     // The next day's date sits in the bar, as a real date.
@@ -168,6 +184,7 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
     merge(r, 6, LAST);
     r++;
     scenesBlock(a.scenes, a.pagesText);
+    block(r - 2);
   } else {
     section(r, "ADVANCE SCHEDULE: last shooting day, nothing to follow");
     r++;
@@ -183,7 +200,7 @@ export function callSheetLayout(cs: CallSheet, title: string): SheetLayout {
     columnWidths: [9, 24, 6, 8, 8, 9, 16, 28],
     rowHeights: { 1: 28 },
     conditionalFormats: [],
-    print: { orientation: "portrait", fitToWidth: 1, repeatRows: CALL_SHEET_REPEAT, area: `A1:H${last}` },
+    print: { orientation: "portrait", fitToWidth: 1, repeatRows: CALL_SHEET_REPEAT, area: `A1:H${last}`, keep },
     tabColor: "#BF8F00",
   });
 }

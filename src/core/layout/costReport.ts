@@ -1,7 +1,7 @@
 import { AccountFigures, BudgetModel, Status } from "../budget/model";
 import { formatIso } from "../dates";
 import { statusOf } from "../budget/costReport";
-import { CellStyle, SheetLayout } from "./types";
+import { CellStyle, KeepBlock, SheetLayout } from "./types";
 import { columnWidthFor, fitRows } from "./fit";
 import { COLORS, DATE_FORMAT, Grid, STYLE, currencyFormat, dateValue, money } from "./styles";
 import { originalOf } from "../budget/versions";
@@ -102,7 +102,18 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
   const moneyStyles = MONEY_COLS.map(() => moneyStyle);
 
   let r = COST_REPORT_FIRST_ROW;
+  // On paper: each account with what rolls up into it (a section, a category with its details).
+  const keep: KeepBlock[] = [];
+  const open: { depth: number; r1: number }[] = [];
+  const close = (depth: number) => {
+    while (open.length && open[open.length - 1].depth >= depth) {
+      const o = open.pop()!;
+      if (r - 1 > o.r1) keep.push({ r1: o.r1, r2: r - 1 });
+    }
+  };
   for (const a of b.accounts) {
+    close(a.account.depth);
+    if (a.account.children.length > 0) open.push({ depth: a.account.depth, r1: r });
     const isSection = a.account.depth === 0;
     const base: CellStyle | undefined = isSection ? STYLE.section : a.account.children.length > 0 ? STYLE.label : undefined;
     g.row(
@@ -115,7 +126,10 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
     originalCells(r, a.account.code, a.rolled.efc, base);
     r++;
   }
+  close(0);
   const last = r - 1;
+  // The production total never alone at the top of a page.
+  if (last >= COST_REPORT_FIRST_ROW) keep.push({ r1: last, r2: r });
   const t = b.totals;
   const totalStatus: Status = statusOf(t, b.overTolerance, b.watchAt);
   g.row(
@@ -153,7 +167,7 @@ export function costReportLayout(b: BudgetModel, title: string): SheetLayout {
           ]
         : [],
     freeze: { rows: COST_REPORT_FIRST_ROW - 1, columns: 2 },
-    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [COST_REPORT_FIRST_ROW - 1, COST_REPORT_FIRST_ROW - 1], area: `A1:${String.fromCharCode(64 + lastCol)}${r}` },
+    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [COST_REPORT_FIRST_ROW - 1, COST_REPORT_FIRST_ROW - 1], area: `A1:${String.fromCharCode(64 + lastCol)}${r}`, keep },
     tabColor: "#C00000",
   });
 }

@@ -145,6 +145,8 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
       // A DOOD printed several pages wide keeps who each row is on every page.
       repeatColumns: doodPagesWide(widths) > 1 ? [1, 3] : undefined,
       area: `A1:${columnLetters(lastCol)}${r}`,
+      // The cast with its Cast working row.
+      keep: [{ r1: DOOD_HEADER_ROW + 1, r2: r }],
     },
     tabColor: "#7030A0",
   });

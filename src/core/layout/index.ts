@@ -8,6 +8,8 @@ import { scheduleLayout } from "./schedule";
 import { topSheetLayout } from "./topSheet";
 import { scheduleVsBudgetLayout } from "./scheduleVsBudget";
 import { SheetLayout } from "./types";
+import { withPrint } from "./print";
+import { EpochDay } from "../dates";
 import { elementsDoodLayout, scheduleElementsLayout, withCallSheetBreakdown } from "./breakdown";
 
 export * from "./types";
@@ -18,6 +20,7 @@ export { SCHEDULE, SCHEDULE_HEADERS } from "./schedule";
 export { DOOD, DOOD_HEADER_ROW, DOOD_DATE_ROW, DOOD_WEEKDAY_ROW, DOOD_FIRST_DAY_COL, DOOD_TOTAL_HEADERS } from "./dood";
 export { callSheetName, CALL_SHEET_COLS, CALL_SHEET_REPEAT } from "./callSheet";
 export { currencyFormat } from "./styles";
+export { PAGE_MARGINS, localDay, headerFooterCode, headerFooterSections, numericTextRanges, pageBreaks, printedPages, tableColumnWidths } from "./print";
 export { ELEMENTS_DOOD, SCHEDULE_ELEMENTS } from "./breakdown";
 
 /** What the layouts need from an engine run (EngineResult satisfies it). */
@@ -25,6 +28,22 @@ export interface LayoutInput {
   settings: Settings;
   budget?: BudgetModel;
   schedule?: ScheduleModel;
+  /** The day of the build, printed as the sheets' "as of" date (the Cost Report prints its Report Date). */
+  builtOn?: EpochDay;
+}
+
+/** Header, footer and page breaks on every sheet (print.ts), from what the run knows. */
+function printed(r: LayoutInput, layouts: SheetLayout[]): SheetLayout[] {
+  const version = r.settings.extra.get("version");
+  const b = r.budget;
+  return layouts.map((l) =>
+    withPrint(l, {
+      production: r.settings.production,
+      builtOn: r.builtOn,
+      version: typeof version === "string" || typeof version === "number" ? String(version) : undefined,
+      dated: l.kind === "cost-report" && b?.reportDateGiven ? { label: "Report date", day: b.window.reportDate } : undefined,
+    }),
+  );
 }
 
 /** Top Sheet and Cost Report, when the workbook has a budget. */
@@ -37,7 +56,7 @@ export function budgetLayouts(r: LayoutInput): SheetLayout[] {
     const svb = scheduleVsBudgetLayout(r.budget, title);
     if (svb) out.push(svb);
   }
-  return out;
+  return printed(r, out);
 }
 
 /** Schedule, DOOD and one call sheet a shooting day (`Call D1` …), when the workbook has a stripboard. */
@@ -46,12 +65,12 @@ export function scheduleLayouts(r: LayoutInput): SheetLayout[] {
   const title = r.settings.production;
   const s = r.schedule;
   const elements = [elementsDoodLayout(s, title), scheduleElementsLayout(s, title)].filter((l): l is SheetLayout => l !== undefined);
-  return [
+  return printed(r, [
     scheduleLayout(s, title),
     doodLayout(s, title, r.settings.currency),
     ...elements,
     ...s.callSheets.map((cs) => withCallSheetBreakdown(callSheetLayout(cs, title), cs, s)),
-  ];
+  ]);
 }
 
 /** Every generated sheet, in tab order. */

@@ -1,6 +1,6 @@
 import { ScheduleModel, Strip, Banner } from "../schedule/model";
 import { formatEighths } from "../schedule/eighths";
-import { CellStyle, Merge, SheetLayout } from "./types";
+import { CellStyle, KeepBlock, Merge, SheetLayout } from "./types";
 import { COLORS, DATE_FORMAT, Grid, STYLE, dateValue } from "./styles";
 import { fitRows } from "./fit";
 import { REVISION_FILLS } from "../script/categories";
@@ -77,7 +77,10 @@ export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
     r++;
   };
 
+  // On paper: each day from its header to its End of Day row; the boneyard with its strips.
+  const keep: KeepBlock[] = [];
   for (const day of s.days) {
+    const first = r;
     dayRow(`Day ${day.number} of ${n}`, day.date, day.pagesText, `${day.strips.length} scene${day.strips.length === 1 ? "" : "s"}`, dayHeader);
     for (const item of day.items) {
       if (item.kind === "strip") stripRow(item.strip);
@@ -86,6 +89,7 @@ export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
     // The break row's own text ("End of Day 3 — wrap by 19:00"), unless it only repeats the number.
     const extra = (day.dayBreak?.text ?? "").replace(/^[\s:#—–-]+/, "").trim();
     dayRow(`End of Day ${day.number}`, day.date, day.pagesText, extra && extra !== String(day.number) ? extra : "", dayBreak);
+    keep.push({ r1: first, r2: r - 1 });
   }
   for (const b of s.board.trailingBanners) bannerRow(b);
   const boneyard = s.board.boneyard ?? [];
@@ -93,8 +97,10 @@ export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
     // Strips on no day (new scenes of a revised script), shown apart for the AD to place.
     const pages = boneyard.reduce((n, st) => n + st.pages, 0);
     r++;
+    const first = r;
     dayRow("Boneyard", undefined, formatEighths(pages), `${boneyard.length} strip${boneyard.length === 1 ? "" : "s"} on no shooting day`, dayBreak);
     for (const st of boneyard) stripRow(st);
+    keep.push({ r1: first, r2: r - 1 });
   }
   const last = Math.max(r - 1, HEADER_ROW);
 
@@ -107,7 +113,7 @@ export function scheduleLayout(s: ScheduleModel, title: string): SheetLayout {
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: HEADER_ROW, columns: 1 },
-    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [HEADER_ROW, HEADER_ROW], area: `A1:K${last}` },
+    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [HEADER_ROW, HEADER_ROW], area: `A1:K${last}`, keep },
     tabColor: "#548235",
   });
 }

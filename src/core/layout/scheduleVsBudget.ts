@@ -72,7 +72,7 @@ export function scheduleVsBudgetLayout(b: BudgetModel, title: string): SheetLayo
           ]
         : [],
     freeze: { rows: FIRST_ROW - 1, columns: 2 },
-    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [FIRST_ROW - 1, FIRST_ROW - 1], area: `A1:${String.fromCharCode(64 + LAST_COL)}${r}` },
+    print: { orientation: "landscape", fitToWidth: 1, repeatRows: [FIRST_ROW - 1, FIRST_ROW - 1], area: `A1:${String.fromCharCode(64 + LAST_COL)}${r}`, keep: [{ r1: FIRST_ROW, r2: r }] },
     tabColor: "#7030A0",
   });
 }

@@ -1,6 +1,6 @@
 import { AccountReport, BudgetModel, IncentiveResult, MarkupResult } from "../budget/model";
 import { Cents } from "../money";
-import { CellStyle, LayoutValue, SheetLayout } from "./types";
+import { CellStyle, KeepBlock, LayoutValue, SheetLayout } from "./types";
 import { columnWidthFor, fitRows } from "./fit";
 import { Grid, PERCENT_FORMAT, STYLE, currencyFormat, money, withSuffix } from "./styles";
 import { originalOf } from "../budget/versions";
@@ -77,8 +77,18 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     r++;
   };
   const name = (code: string) => b.byCode.get(code)?.account.name ?? code;
+  // On paper: each section with its total, each block with its heading, and each total with the
+  // one before it, so no total starts a page alone.
+  const keep: KeepBlock[] = [];
+  let lastTotal = 0;
+  /** Keeps rows from `r1` to the row just written together; it is now the last total. */
+  const keepTo = (r1: number) => {
+    keep.push({ r1: r1 || r - 1, r2: r - 1 });
+    lastTotal = r - 1;
+  };
 
   const section = (s: AccountReport) => {
+    const first = r;
     line(s.account.code, s.account.name, {}, STYLE.section);
     for (const code of s.account.children) {
       const cat = b.byCode.get(code);
@@ -92,6 +102,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
       line(s.account.code, `${s.account.name} (posted to the section)`, { fringes: own.fringes, total: own.budget, original: ownOriginal }, undefined, { indent: 1, italic: true });
     }
     line("", `Total ${s.account.name}`, { fringes: s.rolled.fringes, total: s.rolled.budget, original: o(s.account.code) }, STYLE.total);
+    keepTo(first);
     r++;
   };
 
@@ -102,6 +113,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
       // A level of one section has its total already; a level of several sums them, as MMB does.
       if (secs.length > 1) {
         line("", `Total ${grp.name}`, { ...sum(secs), original: oSum(grp.sections) }, STYLE.total);
+        keepTo(lastTotal);
         r++;
       }
     }
@@ -112,32 +124,40 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     line("", "Total Above-the-Line", { fringes: aboveFringes, total: b.levels.aboveTheLine, original: aboveOriginal }, STYLE.total);
     line("", "Total Below-the-Line", { fringes: b.totals.fringes - aboveFringes, total: b.levels.belowTheLine, original: orig && orig.total - (aboveOriginal ?? 0) }, STYLE.total);
     line("", "Total Above and Below the Line", { fringes: b.totals.fringes, total: b.total, original: orig?.total }, STYLE.total);
+    keepTo(lastTotal);
     r++;
   } else {
     for (const s of b.sections) section(s);
     line("", "Total before markups", { fringes: b.totals.fringes, total: b.total, original: orig?.total }, STYLE.total);
+    keepTo(lastTotal);
     r++;
   }
 
   if (b.markups.length > 0) {
+    const first = r;
     blockHeader("Contractual charges", "Base", "Amount");
     for (const m of b.markups) chargeRows(m);
     const chargesOriginal = orig ? [...orig.charges.values()].reduce((t, x) => t + x, 0) : undefined;
     line("", "Total contractual charges", { total: b.markups.reduce((t, m) => t + m.amount, 0), original: chargesOriginal }, STYLE.total);
+    keepTo(first);
     r++;
   }
 
   line("", "GRAND TOTAL", { total: b.grandTotal, original: orig?.grandTotal }, STYLE.grandTotal);
+  keepTo(lastTotal);
   r++;
 
   if (b.incentives.length > 0) {
+    const first = r;
     blockHeader("Incentives", "Qualifying", "Amount");
     for (const x of b.incentives) incentiveRows(x);
     line("", "NET COST", { total: b.net, original: orig?.net }, STYLE.grandTotal);
+    keepTo(first);
     r++;
   }
 
   if (b.fringes.length > 0) {
+    const first = r;
     g.row(r, 1, ["Fringes", "Included in the totals above", "Rate", "Amount"], STYLE.header, [undefined, undefined, right, right]);
     r++;
     for (const f of b.fringes) {
@@ -146,10 +166,12 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
       g.row(r, 1, [f.code, f.name, f.rate, money(b.fringeTotals.get(f.code) ?? 0)], undefined, [undefined, { indent: 1 }, { numberFormat: fmt }, moneyStyle]);
       r++;
     }
+    keep.push({ r1: first, r2: r - 1 });
     r++;
   }
 
   if (b.currencies.length > 0) {
+    const first = r;
     // Each currency's own figure in its own format, beside what it counts for in the base currency.
     g.row(r, 1, ["Currency", "Lines in other currencies", "In its currency", `In ${b.currency}`], STYLE.header, [undefined, undefined, right, right]);
     r++;
@@ -158,6 +180,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
       g.row(r, 1, [c.code, label, money(c.total), money(c.baseTotal)], undefined, [undefined, { indent: 1 }, { numberFormat: currencyFormat(c.code) }, moneyStyle]);
       r++;
     }
+    keep.push({ r1: first, r2: r - 1 });
     r++;
   }
   const lastRow = r - 2;
@@ -206,7 +229,7 @@ export function topSheetLayout(b: BudgetModel, title: string): SheetLayout {
     rowHeights: { 1: 28 },
     conditionalFormats: [],
     freeze: { rows: 4, columns: 0 },
-    print: { orientation: "portrait", fitToWidth: 1, repeatRows: [4, 4], area: `A1:${String.fromCharCode(64 + LAST_COL)}${Math.max(lastRow, 4)}` },
+    print: { orientation: "portrait", fitToWidth: 1, repeatRows: [4, 4], area: `A1:${String.fromCharCode(64 + LAST_COL)}${Math.max(lastRow, 4)}`, keep },
     tabColor: "#1F3864",
   });
 }

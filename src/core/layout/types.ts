@@ -68,6 +68,29 @@ export interface ConditionalFormat {
   style: Pick<CellStyle, "fill" | "fontColor" | "bold">;
 }
 
+/** A field the printer fills in a header or footer. */
+export type HeaderField = "page" | "pages" | "date" | "time" | "sheet" | "file";
+
+/** A printed header or footer section: literal text and fields, in order. */
+export type HeaderPart = string | { field: HeaderField };
+
+/** Left, centre and right sections of a printed header or footer (print.ts encodes them as Excel's &-codes). */
+export interface HeaderFooterText {
+  left?: HeaderPart[];
+  center?: HeaderPart[];
+  right?: HeaderPart[];
+}
+
+/**
+ * Rows r1..r2 that belong together on paper: a day with its End of Day row, a section with its
+ * total, a call sheet's block. They print on one page when they fit on one; a block taller than
+ * a page is split, but never so that a page starts with its last row or ends with its first.
+ */
+export interface KeepBlock {
+  r1: number;
+  r2: number;
+}
+
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
   /** Fit to this many pages wide (height free). */
@@ -78,6 +101,13 @@ export interface PrintSetup {
   repeatColumns?: [number, number];
   /** A1 print area. */
   area?: string;
+  /** Blocks kept on one page (see KeepBlock); the page breaks are computed from them. */
+  keep?: KeepBlock[];
+  /** Rows that start a new printed page (manual breaks above them), computed by print.ts. */
+  rowBreaks?: number[];
+  /** Printed on every page (print.ts: production, sheet, as-of date; page x of y, print date). */
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
 }
 
 /** Which generated tab this is; used for ownership and for progress messages. */
