@@ -5,6 +5,7 @@ import { fromYmd } from "../../../src/core/dates";
 import { ledgerTotals, LedgerLine } from "../../../src/core/budget/ledger";
 import { periodWindow } from "../../../src/core/budget/period";
 import { table, workbook } from "../../helpers/workbook";
+import { costReportLayout } from "../../../src/core/layout/costReport";
 import { budgetTables } from "./fixture";
 
 const HEAD = ["Date", "Account", "Vendor", "Description", "Amount", "Type", "PO #"];
@@ -232,5 +233,64 @@ describe("ledgerTotals properties", () => {
         );
       }),
     );
+  });
+});
+
+describe("one hand-worked week's cost report, sheet and all", () => {
+  // Budgets: 2100 Camera 20,000.00; 2200 Grip 2,500.00; 2300 Locations 2,400.00; 2400 Office 500.00
+  // (25,400.00). Report Date Sunday 2027-05-16, Period Week: this period is 10–16 May.
+  const ledger: CellValue[][] = [
+    ["2027-05-03", "2100", "Keslow Camera", "Camera package PO", 12000, "Committed", "1043"], // row 2
+    ["2027-05-07", "2100", "Keslow Camera", "Invoice, week 1", 4000, "Actual", "1043"], // row 3: last week
+    ["2027-05-14", "2100", "Keslow Camera", "Invoice, week 2", 4000, "Actual", "1043"], // row 4: this week
+    ["2027-05-05", "2200", "Grip Co", "Grip package PO", 2000, "Committed", "2001"], // row 5
+    ["2027-05-12", "2200", "Grip Co", "Invoice over its PO", 2600, "Actual", "2001"], // row 6: this week
+    ["2027-05-11", "2300", "Hale House", "Invoice naming a PO nobody opened", 1500, "Actual", "9999"], // row 7
+    ["2027-05-09", "2300", "Rosie's Diner", "Site fee, no PO, the Sunday before", 700, "Actual", ""], // row 8
+    ["2027-05-13", "2400", "Petty cash: K. Ruiz", "Batteries", 45.25, "Petty Cash", ""], // row 9
+    ["2027-05-17", "2400", "Office Depot", "Dated after the Report Date", 300, "Actual", ""], // row 10
+  ];
+  const r = runEngine(
+    workbook(
+      table("Settings", ["Key", "Value"], [["Report Date", "2027-05-16"], ["Period", "Week"]]),
+      table("Accounts", ["Code", "Name", "Parent"], [["2000", "Production", ""], ["2100", "Camera", "2000"], ["2200", "Grip", "2000"], ["2300", "Locations", "2000"], ["2400", "Office", "2000"]]),
+      table("Budget", ["Account", "Description", "Amount", "Units", "X", "Rate"], [["2100", "Camera", 1, "Allow", null, 20000], ["2200", "Grip", 1, "Allow", null, 2500], ["2300", "Locations", 1, "Allow", null, 2400], ["2400", "Office", 1, "Allow", null, 500]]),
+      table("Ledger", ["Date", "Account", "Vendor", "Description", "Amount", "Type", "PO"], ledger),
+    ),
+  );
+
+  it("warns on the unopened PO's cell and on the line after the Report Date", () => {
+    expect(r.problems.map((p) => [p.severity, p.row, p.column, p.cell])).toEqual([
+      ["warning", 7, "PO", "G7"],
+      ["warning", 10, "Date", "A10"],
+    ]);
+  });
+
+  it("every Cost Report column as worked by hand", () => {
+    const sheet = costReportLayout(r.budget!, "Week 3");
+    const rowOf = (label: string) => {
+      const at = sheet.cells.find((c) => (c.c === 1 || c.c === 2) && c.v === label)!.r;
+      return sheet.cells.filter((c) => c.r === at && c.c >= 3).sort((a, b) => a.c - b.c).map((c) => (typeof c.v === "object" && c.v && "result" in c.v ? c.v.result : c.v));
+    };
+    // Columns: this period, to date, open, total cost, ETC, EFC, budget, variance, status.
+    // 2100: PO 12,000 relieved by 4,000 + 4,000 → open 4,000; actual 8,000, of it 4,000 this week;
+    //       total 12,000; ETC 20,000 − 12,000 = 8,000; EFC 20,000; total cost under 90% of budget: OK.
+    expect(rowOf("2100")).toEqual([4000, 8000, 4000, 12000, 8000, 20000, 20000, 0, "OK"]);
+    // 2200: PO 2,000 over-invoiced by 2,600 → open 0, actual 2,600 (all this week); ETC max(0, 2,500 −
+    //       2,600) = 0; EFC 2,600; variance −100; EFC over budget: OVER.
+    expect(rowOf("2200")).toEqual([2600, 2600, 0, 2600, 0, 2600, 2500, -100, "OVER"]);
+    // 2300: 1,500 (the 11th, this week) + 700 (the 9th, last week) = 2,200 actual; ETC 200; EFC 2,400;
+    //       2,200 ≥ 90% × 2,400 = 2,160: WATCH.
+    expect(rowOf("2300")).toEqual([1500, 2200, 0, 2200, 200, 2400, 2400, 0, "WATCH"]);
+    // 2400: petty cash 45.25 is actual; the 300 dated the 17th is left out. ETC 454.75.
+    expect(rowOf("2400")).toEqual([45.25, 45.25, 0, 45.25, 454.75, 500, 500, 0, "OK"]);
+    // Production: period 4,000 + 2,600 + 1,500 + 45.25 = 8,145.25; to date 8,000 + 2,600 + 2,200 + 45.25
+    // = 12,845.25; open 4,000; total 16,845.25; ETC 8,000 + 0 + 200 + 454.75 = 8,654.75; EFC 20,000 +
+    // 2,600 + 2,400 + 500 = 25,500; budget 25,400; variance −100: OVER.
+    expect(rowOf("2000")).toEqual([8145.25, 12845.25, 4000, 16845.25, 8654.75, 25500, 25400, -100, "OVER"]);
+    expect(rowOf("Total production")).toEqual([8145.25, 12845.25, 4000, 16845.25, 8654.75, 25500, 25400, -100, "OVER"]);
+    // The heading gives the report date as a date and the week it covers.
+    expect(sheet.cells.find((c) => c.r === 2 && c.c === 4)?.v).toEqual({ date: fromYmd(2027, 5, 16) });
+    expect(sheet.cells.find((c) => c.r === 2 && c.c === 5)?.v).toBe("Week: 2027-05-10 to 2027-05-16");
   });
 });
