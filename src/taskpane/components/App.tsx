@@ -32,6 +32,7 @@ import { FilePickButton } from "./FilePickButton";
 import { OptimizePanel } from "./OptimizePanel";
 import { ProblemList } from "./ProblemList";
 import { SummaryPanel } from "./SummaryPanel";
+import { VersionsPanel } from "./VersionsPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "16px", maxWidth: "480px" },
@@ -242,6 +243,8 @@ export function App({ service: given }: AppProps) {
       {service.optimizer && !unavailable && (
         <OptimizePanel service={service.optimizer} disabled={running !== undefined} onSelectProblem={(p) => void goTo(p)} />
       )}
+
+      {service.versions && !unavailable && <VersionsPanel service={service.versions} disabled={running !== undefined} />}
     </main>
   );
 }

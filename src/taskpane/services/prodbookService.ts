@@ -5,7 +5,7 @@
 import { RawTable, findTable } from "../../core/cells";
 import type { StripboardPlan } from "../../core/optimize/stripboardOptimizer";
 import type { Problem } from "../../core/problems";
-import { CommandOutcome, Message, ProductionKind, buildSchedule, goToRange, newProduction, selectProblem, updateBudget } from "../../excel/commands";
+import { CommandOutcome, Message, ProductionKind, VersionsOutcome, buildSchedule, compareWithVersion, goToRange, listVersions, lockVersion, newProduction, selectProblem, updateBudget } from "../../excel/commands";
 import { PickedFile, importLedgerCsv, importScriptFile } from "../../excel/imports";
 import { ExcelHost, officeHost } from "../../excel/host";
 import { applyBoardOrder, restoreBoardOrder, savedBoardOrder } from "../../excel/optimize";
@@ -13,7 +13,7 @@ import { readWorkbook } from "../../excel/readWorkbook";
 import { hostFeatures } from "../../excel/requirements";
 import type { OptimizeReply, OptimizeRequest, ProgressReply } from "../optimizer.worker";
 
-export type { CommandOutcome, Message, Intent, ProductionKind } from "../../excel/commands";
+export type { CommandOutcome, Message, Intent, ProductionKind, VersionInfo, VersionsOutcome } from "../../excel/commands";
 export type { PickedFile } from "../../excel/imports";
 
 export type ProgressHandler = (step: string, fraction: number) => void;
@@ -34,6 +34,15 @@ export interface ProdbookService {
   importLedger?(file: PickedFile, options: { dayFirst: boolean }, onProgress: ProgressHandler): Promise<CommandOutcome>;
   /** The Stripboard optimizer; the pane shows its panel only when there is one. */
   optimizer?: OptimizerService;
+  /** Budget versions: lock, list, compare (the pane shows its panel only when there is one). */
+  versions?: VersionsService;
+}
+
+export interface VersionsService {
+  list(): Promise<VersionsOutcome>;
+  lock(name: string): Promise<VersionsOutcome>;
+  /** Writes the Compare sheet: the saved version against the current budget. */
+  compare(name: string): Promise<CommandOutcome>;
 }
 
 /** The best order so far, about every 200 ms while the search runs. */
@@ -140,6 +149,7 @@ export function excelService(host: ExcelHost, launch?: OptimizerLauncher): Prodb
     importScript: (file, onProgress) => importScriptFile(host, file, { onProgress }),
     importLedger: (file, { dayFirst }, onProgress) => importLedgerCsv(host, file, { onProgress, dayFirst }),
     optimizer: excelOptimizer(host, launch),
+    versions: { list: () => listVersions(host), lock: (name) => lockVersion(host, name), compare: (name) => compareWithVersion(host, name) },
   };
 }
 
