@@ -10,13 +10,15 @@ import type { SceneModel } from "./talentModel";
  * shooting T last (read backwards, a suffix is a prefix: an order costs what its reverse does).
  * Split every order at one chosen scene z: (set S) z (set T), S and T partitioning the other
  * n - 1 scenes, cost g(S) + duration(z) x cost(cast(z) + actors in both S and T) + g(T). So
- * the optimum needs g only on subsets of the other n - 1 scenes: a table of 2^(n-1) int32
- * entries (64 MB at 25 scenes), filled in increasing order of the set's bitmask (every subset
- * of a set comes before it), then one pass joining each S with its complement.
+ * the optimum needs g only on subsets of the other n - 1 scenes: a table of 2^(n-1) entries,
+ * filled in increasing order of the set's bitmask (every subset of a set comes before it),
+ * then one pass joining each S with its complement.
  *
- * The heuristic's order is the bound: a set whose cost plus its actors' own scene days left
- * reaches it is not expanded (Garcia de la Banda, Stuckey and Chu's bounded DP, in its
- * cheapest form), and when nothing joins below it, it is proved optimal.
+ * The table holds g less the actors' own scene days in S: the idle cost so far, which is
+ * small (two bytes a set where it fits: 32 MB at 25 scenes). The heuristic's order is the
+ * bound: a set idle for as much as that order is not expanded (own scene days are paid
+ * whatever the order: Garcia de la Banda, Stuckey and Chu's bounded DP, in its cheapest form),
+ * and when nothing joins below it, that order is proved optimal.
  *
  * Actor sets are one 32-bit word and scene sets another; actor sets of scene sets, their own
  * scene days and actor set costs come from 15- and 16-bit tables.
@@ -58,14 +60,9 @@ export class SubsetSearch {
   /** Cost of an actor set: lo[x & 0xffff] + hi[x >>> 16]. */
   private readonly costLo: Float64Array;
   private readonly costHi: Float64Array;
-  private durInt = new Int32Array(0);
-  private costInt = new Int32Array(0);
   /** Actors of a scene set by 15-bit halves: lo[S & 0x7fff] | hi[S >>> 15]. */
   private readonly actLo: Int32Array;
   private readonly actHi: Int32Array;
-  /** Own scene days (duration x cast cost) of a scene set by 15-bit halves. */
-  private readonly ownLo: Float64Array;
-  private readonly ownHi: Float64Array;
 
   constructor(private readonly model: SceneModel) {
     if (!subsetSearchFits(model)) throw new Error(`subset search takes 3 to ${MAX_SUBSET_SCENES} scenes, ${MAX_SUBSET_ACTORS} actors`);
@@ -92,20 +89,16 @@ export class SubsetSearch {
     const hi15 = 1 << Math.max(0, n - 15);
     this.actLo = new Int32Array(lo15);
     this.actHi = new Int32Array(hi15);
-    this.ownLo = new Float64Array(lo15);
-    this.ownHi = new Float64Array(hi15);
-    const fill = (act: Int32Array, own: Float64Array, base: number): void => {
+    const fill = (act: Int32Array, base: number): void => {
       for (let x = 1; x < act.length; x++) {
         const low = x & -x;
         const s = base + 31 - clz32(low);
-        const c = this.castOf[s];
         const rest = x ^ low;
-        act[x] = act[rest] | c;
-        own[x] = own[rest] + this.dur[s] * this.cost(c);
+        act[x] = act[rest] | this.castOf[s];
       }
     };
-    fill(this.actLo, this.ownLo, 0);
-    fill(this.actHi, this.ownHi, 15);
+    fill(this.actLo, 0);
+    fill(this.actHi, 15);
   }
 
   private cost(x: number): number {
@@ -141,44 +134,51 @@ export class SubsetSearch {
     }
     if (UB + days * rate >= 2 ** 31) return undefined;
     const size = 1 << (n - 1);
-    // Integer costs under 2^31 (checked above): the narrow loop works in int32 arithmetic.
-    this.durInt = Int32Array.from(this.dur);
-    this.costInt = Int32Array.from(this.costLo);
-    const g = new Int32Array(size).fill(UB);
-    g[0] = 0;
+    // The table holds idle cost (paid but not in the scene) so far, below cap: the idle of the
+    // start order. Two bytes a set when that fits.
+    const own = this.ownDays(full);
+    const cap = UB - own;
+    const h: Table = cap < 0xffff ? new Uint16Array(size) : new Int32Array(size);
+    h.fill(cap);
+    h[0] = 0;
     const castZ = this.castOf[z];
-    const { castOf, dur, actLo, actHi, costLo, costHi, ownLo, ownHi } = this;
+    const { castOf, actLo, actHi, costLo, costHi } = this;
+    const dur = Int32Array.from(this.dur);
+    const costs = Int32Array.from(costLo);
     let expanded = 0;
     // In chunks, to look at the clock between them.
     const CHUNK = 1 << 16;
     for (let from = 0; from < size; from += CHUNK) {
       if (from > 0 && this.stopped(limits)) {
-        return { order: start.slice(), cost: UB, optimal: false, lowerBound: this.ownDays(full), states: expanded };
+        return { order: start.slice(), cost: UB, optimal: false, lowerBound: own, states: expanded };
       }
       const to = min(size, from + CHUNK);
-      expanded += this.model.m <= 16
-        ? fillNarrow(g, from, to, UB, full, rest, castZ, castOf, this.durInt, actLo, actHi, this.costInt, ownLo, ownHi)
-        : fillWide(g, from, to, UB, full, rest, castZ, castOf, dur, actLo, actHi, costLo, costHi, ownLo, ownHi);
+      expanded +=
+        this.model.m <= 16
+          ? h instanceof Uint16Array
+            ? fillNarrow16(h, from, to, cap, full, rest, castZ, castOf, dur, actLo, actHi, costs)
+            : fillNarrow32(h, from, to, cap, full, rest, castZ, castOf, dur, actLo, actHi, costs)
+          : fillWide(h, from, to, cap, full, rest, castZ, castOf, this.dur, actLo, actHi, costLo, costHi);
     }
     // Join: before z the set S, after z the rest T, z between them.
-    let best = UB;
+    let best = cap;
     let bestS = -1;
     for (let S = 0; S < size; S++) {
-      const gS = g[S];
-      if (gS >= best) continue;
+      const iS = h[S];
+      if (iS >= best) continue;
       const T = rest ^ S;
-      const gT = g[T];
-      if (gS + gT >= best) continue;
-      const total = gS + gT + dur[z] * this.cost(castZ | (this.actors(S) & this.actors(T)));
+      const iT = h[T];
+      if (iS + iT >= best) continue;
+      const total = iS + iT + this.dur[z] * this.cost(this.actors(S) & this.actors(T) & ~castZ);
       if (total < best) {
         best = total;
         bestS = S;
       }
     }
     if (bestS < 0) return { order: start.slice(), cost: UB, optimal: true, lowerBound: UB, states: expanded };
-    const front = this.trace(g, bestS);
-    const back = this.trace(g, rest ^ bestS).reverse();
-    return { order: [...front, z, ...back], cost: best, optimal: true, lowerBound: best, states: expanded };
+    const front = this.trace(h, bestS);
+    const back = this.trace(h, rest ^ bestS).reverse();
+    return { order: [...front, z, ...back], cost: own + best, optimal: true, lowerBound: own + best, states: expanded };
   }
 
   private stopped(limits: SubsetLimits): boolean {
@@ -195,8 +195,8 @@ export class SubsetSearch {
     return total;
   }
 
-  /** An order of S (subset of the table's scenes) costing g[S], first scene first. */
-  private trace(g: Int32Array, S: number): number[] {
+  /** An order of S (subset of the table's scenes) with idle cost h[S], first scene first. */
+  private trace(h: Table, S: number): number[] {
     const out: number[] = [];
     const { full, dur, castOf } = this;
     const z = this.n - 1;
@@ -208,7 +208,7 @@ export class SubsetSearch {
         const P = S ^ low;
         const Q = full ^ P;
         const L = this.actors(P) & (this.actors(Q & ~(1 << z)) | castOf[z]);
-        if (g[P] + dur[s] * this.cost(castOf[s] | L) === g[S]) found = s;
+        if (h[P] + dur[s] * this.cost(L & ~castOf[s]) === h[S]) found = s;
       }
       if (found < 0) throw new Error("internal error: the subset table has no way to a set it reached");
       out.push(found);
@@ -218,57 +218,78 @@ export class SubsetSearch {
   }
 }
 
+type Table = Uint16Array | Int32Array;
+
 /**
- * The table's inner loop for sets [from, to): from each set S reached below UB (and whose own
- * scene days left do not reach it), every next scene s before z. At most 16 actors: one table.
+ * The table's inner loop for sets [from, to): from each set S whose idle is below cap (below
+ * it, own scene days alone keep the rest from reaching the start order's cost), every next
+ * scene s before z, charging the actors waiting through s. Up to 16 actors: one cost table.
+ * The same loop for two- and four-byte tables, so each stays monomorphic.
  */
-function fillNarrow(
-  g: Int32Array, from: number, to: number, UB: number, full: number, rest: number, castZ: number,
-  castOf: Int32Array, dur: Int32Array, actLo: Int32Array, actHi: Int32Array, costLo: Int32Array,
-  ownLo: Float64Array, ownHi: Float64Array,
+function fillNarrow16(
+  h: Uint16Array, from: number, to: number, cap: number, full: number, rest: number, castZ: number,
+  castOf: Int32Array, dur: Int32Array, actLo: Int32Array, actHi: Int32Array, costs: Int32Array,
 ): number {
   let expanded = 0;
   for (let S = from; S < to; S++) {
-    const gS = g[S];
-    if (gS >= UB) continue;
-    const Q = full ^ S;
-    if (gS + ownLo[Q & 0x7fff] + ownHi[Q >>> 15] >= UB) continue;
+    const iS = h[S];
+    if (iS >= cap) continue;
     expanded++;
-    const after = Q & rest;
+    const after = (full ^ S) & rest;
     const L = (actLo[S & 0x7fff] | actHi[S >>> 15]) & (actLo[after & 0x7fff] | actHi[after >>> 15] | castZ);
     for (let bits = after; bits !== 0; bits &= bits - 1) {
       const low = bits & -bits;
       const s = 31 - clz32(low);
-      const c = (gS + imul(dur[s], costLo[castOf[s] | L])) | 0;
+      const c = iS + imul(dur[s], costs[L & ~castOf[s]]);
       const child = S | low;
-      if (c < g[child]) g[child] = c;
+      if (c < h[child]) h[child] = c;
     }
   }
   return expanded;
 }
 
-/** fillNarrow for up to 32 actors: two cost tables. */
-function fillWide(
-  g: Int32Array, from: number, to: number, UB: number, full: number, rest: number, castZ: number,
-  castOf: Int32Array, dur: Float64Array, actLo: Int32Array, actHi: Int32Array, costLo: Float64Array,
-  costHi: Float64Array, ownLo: Float64Array, ownHi: Float64Array,
+function fillNarrow32(
+  h: Int32Array, from: number, to: number, cap: number, full: number, rest: number, castZ: number,
+  castOf: Int32Array, dur: Int32Array, actLo: Int32Array, actHi: Int32Array, costs: Int32Array,
 ): number {
   let expanded = 0;
   for (let S = from; S < to; S++) {
-    const gS = g[S];
-    if (gS >= UB) continue;
-    const Q = full ^ S;
-    if (gS + ownLo[Q & 0x7fff] + ownHi[Q >>> 15] >= UB) continue;
+    const iS = h[S];
+    if (iS >= cap) continue;
     expanded++;
-    const after = Q & rest;
+    const after = (full ^ S) & rest;
     const L = (actLo[S & 0x7fff] | actHi[S >>> 15]) & (actLo[after & 0x7fff] | actHi[after >>> 15] | castZ);
     for (let bits = after; bits !== 0; bits &= bits - 1) {
       const low = bits & -bits;
       const s = 31 - clz32(low);
-      const on = castOf[s] | L;
-      const c = gS + dur[s] * (costLo[on & 0xffff] + costHi[on >>> 16]);
+      const c = (iS + imul(dur[s], costs[L & ~castOf[s]])) | 0;
       const child = S | low;
-      if (c < g[child]) g[child] = c;
+      if (c < h[child]) h[child] = c;
+    }
+  }
+  return expanded;
+}
+
+/** fillNarrow32 for up to 32 actors: two cost tables. */
+function fillWide(
+  h: Table, from: number, to: number, cap: number, full: number, rest: number, castZ: number,
+  castOf: Int32Array, dur: Float64Array, actLo: Int32Array, actHi: Int32Array, costLo: Float64Array,
+  costHi: Float64Array,
+): number {
+  let expanded = 0;
+  for (let S = from; S < to; S++) {
+    const iS = h[S];
+    if (iS >= cap) continue;
+    expanded++;
+    const after = (full ^ S) & rest;
+    const L = (actLo[S & 0x7fff] | actHi[S >>> 15]) & (actLo[after & 0x7fff] | actHi[after >>> 15] | castZ);
+    for (let bits = after; bits !== 0; bits &= bits - 1) {
+      const low = bits & -bits;
+      const s = 31 - clz32(low);
+      const idle = L & ~castOf[s];
+      const c = iS + dur[s] * (costLo[idle & 0xffff] + costHi[idle >>> 16]);
+      const child = S | low;
+      if (c < h[child]) h[child] = c;
     }
   }
   return expanded;
