@@ -24,12 +24,22 @@ export interface OfficeJsLibrary {
   OfficeExtension: typeof OfficeExtension;
   /** Routes every request office.js sends for this URL to `send`. */
   route(url: string, send: SendRequest): void;
+  /**
+   * Makes `url` the document that `Excel.run(batch)` without a context reaches, as inside Excel
+   * (office.js's `ClientRequestContext.defaultRequestUrlAndHeaders`, read when no URL is given).
+   */
+  useAsDocument(url: string): void;
+  /**
+   * What `Office.context` gives (office.js's getter asks `OSF._OfficeAppFactory.getContext()`,
+   * which Office's host loader sets when the add-in starts inside Excel; no test has that loader).
+   */
+  setOfficeContext(context: unknown): void;
 }
 
 const SCRIPT = require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js");
 let library: OfficeJsLibrary | undefined;
 
-type OfficeWindow = { eval(src: string): void; Excel: typeof Excel; OfficeExtension: typeof OfficeExtension; Office: typeof Office };
+type OfficeWindow = { eval(src: string): void; Excel: typeof Excel; OfficeExtension: typeof OfficeExtension; Office: typeof Office; OSF: { _OfficeAppFactory?: unknown } };
 
 /**
  * The window office.js runs in: a jsdom of its own under jest's node environment; under the jsdom
@@ -64,6 +74,12 @@ export function officeJs(): OfficeJsLibrary {
     Excel: win.Excel,
     OfficeExtension: win.OfficeExtension,
     route: (url, send) => void routes.set(url, send),
+    setOfficeContext: (context) => {
+      win.OSF._OfficeAppFactory = { getContext: () => context };
+    },
+    useAsDocument: (url) => {
+      (win.OfficeExtension as unknown as { ClientRequestContext: { defaultRequestUrlAndHeaders: unknown } }).ClientRequestContext.defaultRequestUrlAndHeaders = { url, headers: {} };
+    },
   };
   return library;
 }
