@@ -40,12 +40,17 @@ function renderPane() {
   );
 }
 
+const SAMPLE = "Sample production (The Long Way Home)";
+
 /** Whether a command is running: the pane disables its command buttons meanwhile (a cheap look, not a role query). */
 const running = () => [...document.querySelectorAll("button")].some((b) => b.textContent === "Update budget" && b.disabled);
 
-async function click(name: string): Promise<void> {
+/** Clicks a command button (and, for a menu such as New production's, its item). */
+async function click(name: string, item?: string): Promise<void> {
+  if (item) fireEvent.click(screen.getByRole("button", { name }));
+  const target = item ? await screen.findByRole("menuitem", { name: item }) : screen.getByRole("button", { name });
   await act(async () => {
-    fireEvent.click(screen.getByRole("button", { name }));
+    fireEvent.click(target);
     // The command's Excel.run (office.js's promise chain and our workbook's answers), then React's updates.
     for (let i = 0; i < 1000 && (running() || i < 2); i++) await new Promise((r) => setTimeout(r, 2));
   });
@@ -68,7 +73,7 @@ describe("the task pane through Microsoft's office.js", () => {
     const host = excelHost();
     openIn(host);
     renderPane();
-    await click("New production");
+    await click("New production", SAMPLE);
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["Settings", "Budget", "Stripboard", "Cast"]));
     expect(host.requests.length).toBeGreaterThan(0); // they went over office.js's wire
     await click("Update budget");
@@ -83,7 +88,7 @@ describe("the task pane through Microsoft's office.js", () => {
     const host = excelHost();
     openIn(host);
     renderPane();
-    await click("New production");
+    await click("New production", SAMPLE);
     host.type("Budget", "F2", "lots"); // Rate must be a number
     await click("Update budget");
     const item = screen.getAllByRole("button", { name: /Error at Budget!F2/ })[0];
