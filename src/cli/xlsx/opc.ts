@@ -1,23 +1,45 @@
-import { unzipSync, zipSync, Zippable } from "fflate";
+import { unzipSync } from "fflate";
+import { RawEntry, inflateEntry, newEntry, readZipEntries, writeZip } from "./zipEntries";
 import { arr, attr, bytesOf, esc, parseXml, rootPrefix, utf8 } from "./xml";
 
+/** A part that cannot be read: the message names it, for the user. */
+export class PackageError extends Error {}
+
+/** A part: its entry in the input zip (unchanged parts are copied from it), its bytes once read or set. */
+interface Slot {
+  raw?: RawEntry;
+  bytes?: Uint8Array;
+}
+
 /**
- * An Open Packaging Conventions package (.xlsx, .xlsm) as its parts, in the zip's order. Parts are
- * kept as the bytes the zip held; a part Prodbook does not set is written back byte for byte.
+ * An Open Packaging Conventions package (.xlsx, .xlsm) as its parts, in the zip's order. A part
+ * is inflated only when it is read; one Prodbook does not set goes to the output zip as the
+ * compressed bytes the input held, so a user's large sheet is never decompressed or recompressed.
  */
 export class OpcPackage {
-  /** Part name (no leading slash, as in the zip) → bytes. */
-  private readonly parts = new Map<string, Uint8Array>();
+  /** Part name (no leading slash, as in the zip) → its slot. */
+  private readonly parts = new Map<string, Slot>();
   /** Lower-cased name → name as stored: part names are case-insensitive (OPC §9.1.1.1). */
   private readonly folded = new Map<string, string>();
   private readonly changed = new Set<string>();
 
   static fromZip(bytes: Uint8Array): OpcPackage {
     const pkg = new OpcPackage();
+    const entries = readZipEntries(bytes);
+    if (entries) {
+      for (const e of entries) {
+        if (e.name.endsWith("/")) continue; // folder entries some zippers write
+        pkg.parts.delete(e.name); // a name twice: the last wins, as unzipping does
+        pkg.parts.set(e.name, { raw: e });
+        pkg.folded.set(e.name.toLowerCase(), e.name);
+      }
+      return pkg;
+    }
+    // zip64, encrypted entries or other methods: fflate reads it all, and it is written anew.
     const files = unzipSync(bytes);
     for (const [name, data] of Object.entries(files)) {
-      if (name.endsWith("/")) continue; // folder entries some zippers write
-      pkg.parts.set(name, data);
+      if (name.endsWith("/")) continue;
+      pkg.parts.set(name, { bytes: data });
       pkg.folded.set(name.toLowerCase(), name);
     }
     return pkg;
@@ -38,7 +60,16 @@ export class OpcPackage {
 
   get(name: string): Uint8Array | undefined {
     const n = this.resolve(name);
-    return n === undefined ? undefined : this.parts.get(n);
+    if (n === undefined) return undefined;
+    const slot = this.parts.get(n)!;
+    if (!slot.bytes && slot.raw) {
+      try {
+        slot.bytes = inflateEntry(slot.raw);
+      } catch (e) {
+        throw new PackageError(`its part ${n} cannot be unzipped (${(e as Error).message})`);
+      }
+    }
+    return slot.bytes;
   }
 
   text(name: string): string | undefined {
@@ -48,7 +79,7 @@ export class OpcPackage {
 
   set(name: string, data: Uint8Array | string): void {
     const stored = this.resolve(name) ?? stripSlash(name);
-    this.parts.set(stored, typeof data === "string" ? bytesOf(data) : data);
+    this.parts.set(stored, { bytes: typeof data === "string" ? bytesOf(data) : data });
     this.folded.set(stored.toLowerCase(), stored);
     this.changed.add(stored);
   }
@@ -70,14 +101,14 @@ export class OpcPackage {
     return [...this.changed];
   }
 
-  /** The zip. Large parts (a user's million-cell sheet) deflate fast; small ones as usual. */
+  /** The zip: parts not set since reading are their input entries, compressed bytes and all. */
   toZip(): Uint8Array {
-    const files: Zippable = {};
-    for (const [name, data] of this.parts) {
-      const level = data.length > 2_000_000 ? 1 : 6;
-      files[name] = [data, { level }];
+    const now = new Date();
+    const entries: RawEntry[] = [];
+    for (const [name, slot] of this.parts) {
+      entries.push(slot.raw && !this.changed.has(name) ? slot.raw : newEntry(name, slot.bytes!, now));
     }
-    return zipSync(files);
+    return writeZip(entries);
   }
 }
 

@@ -3,7 +3,7 @@ import { Problem } from "../../core/problems";
 import { ReadBackValue } from "../../core/layout/ownership";
 import { Cells, FValue, Scalar, Unsupported, evaluate, parseFormula, Parsed } from "./formula";
 import { dateStyles } from "./numberFormats";
-import { OpcPackage, REL, Relationship, isRel, readRelationships } from "./opc";
+import { OpcPackage, PackageError, REL, Relationship, isRel, readRelationships } from "./opc";
 import { Merge, Range, RawCell, SheetData, parseRange, parseSheetData, stringItemText } from "./sheetData";
 import { arr, attr, parseXml, XmlNode } from "./xml";
 import { prodFunction } from "./prodFunctions";
@@ -43,7 +43,7 @@ export interface ReadCell {
 const MS_PER_DAY = 86_400_000;
 
 /** Error thrown while reading a package: the message says which part and why. */
-export class PackageError extends Error {}
+export { PackageError };
 
 /**
  * The reading side of an .xlsx/.xlsm package: the workbook's sheets, tables and cells, found by
