@@ -254,7 +254,7 @@ export function readLines(
         }
       }
     }
-    lines.push({
+    const line: BudgetLine = {
       row: row.excelRow,
       account,
       description: t.text(row, "description"),
@@ -266,9 +266,11 @@ export function readLines(
       payee,
       currency,
       fringes: lineFringes,
-      ...(amountCell.source === "global" || xCell.source === "global" || rateCell.source === "global" ? { usesGlobals: true } : {}),
-      ...(tie ? { cast: tie.cast } : {}),
-    });
+    };
+    // Set only when true, so lines without them keep one shape (no spread of a temporary per line).
+    if (amountCell.source === "global" || xCell.source === "global" || rateCell.source === "global") line.usesGlobals = true;
+    if (tie) line.cast = tie.cast;
+    lines.push(line);
   }
   return lines;
 }
