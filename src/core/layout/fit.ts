@@ -281,14 +281,21 @@ export function fitRows(layout: SheetLayout): SheetLayout {
   return { ...layout, rowHeights: heights };
 }
 
-/** The width a column needs to show `values` whole (with padding), at least `min`. */
+/**
+ * Excel's widest column: 255 characters ("Excel specifications and limits", support.microsoft.com);
+ * Excel refuses a wider `RangeFormat.columnWidth` (InvalidArgument), which failed Update budget at
+ * 600 shooting days when a Schedule vs Budget row listed 60 Budget lines.
+ */
+export const MAX_COLUMN_WIDTH = 255;
+
+/** The width a column needs to show `values` whole (with padding), at least `min`, at most Excel's 255. */
 export function columnWidthFor(values: { v: LayoutValue; s?: CellStyle }[], min: number): number {
   let w = min;
   for (const { v, s } of values) {
     const need = textWidth(displayText(v, s?.numberFormat), s) + CELL_PADDING + (s?.indent ?? 0) * INDENT_WIDTH + 0.5;
     if (need > w) w = need;
   }
-  return Math.ceil(w * 2) / 2;
+  return Math.min(MAX_COLUMN_WIDTH, Math.ceil(w * 2) / 2);
 }
 
 /**

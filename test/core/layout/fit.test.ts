@@ -106,6 +106,15 @@ describe("layoutOverflows", () => {
     expect(layoutOverflows(sheet(cells, [columnWidthFor(cells, 10)]))).toEqual([]);
   });
 
+  test("columnWidthFor stops at Excel's widest column, 255 characters", () => {
+    // 60 Budget lines named in one cell, as Schedule vs Budget lists them at 600 shooting days:
+    // "row 2, …, row 61" is 8 × 5 + 52 × 6 characters and 59 ", " = 470, and Excel refuses a column over 255.
+    const lines = Array.from({ length: 60 }, (_, i) => `row ${i + 2}`).join(", ");
+    expect(lines.length).toBe(470);
+    expect(columnWidthFor([{ v: lines }], 14)).toBe(255);
+    expect(columnWidthFor([{ v: "row 2" }], 14)).toBe(14);
+  });
+
   test("text may spill over empty cells only, the way its alignment runs", () => {
     const long = { r: 1, c: 1, v: "End of Day 1", s: { bold: true } };
     expect(layoutOverflows(sheet([long], [9, 9]))).toEqual([]);
