@@ -3,7 +3,6 @@
  * as text, JSON, or a Compare sheet (core/layout/compare) written into a copy of the first.
  */
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { runEngine } from "../core/engine";
 import { BudgetVersion, snapshotOf } from "../core/budget/versions";
 import { MAX_COMPARED, compareBudgets, comparisonJson } from "../core/budget/compare";
@@ -11,6 +10,7 @@ import { compareLayout } from "../core/layout/compare";
 import { describeProblem } from "../core/problems";
 import { formatCents } from "../core/money";
 import { CliError, CliIo, EXIT } from "./io";
+import { parseCommand } from "./commandArgs";
 import { checkOutputKind, loadXlsx, saveXlsxAtomic, samePath } from "./files";
 import { XlsxFile } from "./xlsx/xlsxFile";
 
@@ -35,27 +35,15 @@ on standard output.
 `;
 
 export async function runCompare(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        version: { type: "string", multiple: true },
-        json: { type: "boolean" },
-        output: { type: "string", short: "o" },
-        quiet: { type: "boolean", short: "q" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message.split("\n")[0]} (prodbook compare --help)`, EXIT.usage);
-  }
+  const parsed = parseCommand("compare", args, {
+    version: { type: "string", multiple: true },
+    json: { type: "boolean" },
+    output: { type: "string", short: "o" },
+    quiet: { type: "boolean", short: "q" },
+    help: { type: "boolean", short: "h" },
+  }, COMPARE_HELP, io);
+  if (!parsed) return EXIT.ok;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(COMPARE_HELP);
-    return EXIT.ok;
-  }
   const files = parsed.positionals;
   const versions = v.version ?? [];
   const count = files.length + versions.length;

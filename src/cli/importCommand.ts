@@ -5,7 +5,6 @@
  */
 import { readFileSync, statSync, existsSync } from "node:fs";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { ImportedScript, ScriptError, importScript, revisionColor, REVISION_COLORS } from "../core/script";
 import { scriptTables } from "../core/script/tables";
 import { mergeScript } from "../core/script/merge";
@@ -15,6 +14,7 @@ import { formatIso, parseDateCell } from "../core/dates";
 import { runEngine } from "../core/engine";
 import { describeProblem } from "../core/problems";
 import { CliError, CliIo, EXIT } from "./io";
+import { parseCommand } from "./commandArgs";
 import { loadXlsx, saveXlsxAtomic, samePath } from "./files";
 import { XlsxFile } from "./xlsx/xlsxFile";
 import { writeInputTables } from "./inputTables";
@@ -46,30 +46,18 @@ rewritten in place, through a temporary file that replaces it only when complete
 `;
 
 export async function runImport(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        into: { type: "string" },
-        revision: { type: "string" },
-        start: { type: "string" },
-        "day-pages": { type: "string" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        quiet: { type: "boolean", short: "q" },
-      },
-    });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message} (prodbook import --help)`, EXIT.usage);
-  }
+  const parsed = parseCommand("import", args, {
+    output: { type: "string", short: "o" },
+    into: { type: "string" },
+    revision: { type: "string" },
+    start: { type: "string" },
+    "day-pages": { type: "string" },
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    quiet: { type: "boolean", short: "q" },
+  }, IMPORT_HELP, io);
+  if (!parsed) return EXIT.ok;
   const o = parsed.values;
-  if (o.help) {
-    io.stdout(IMPORT_HELP);
-    return EXIT.ok;
-  }
   if (parsed.positionals.length !== 1) throw new CliError("import needs one script: prodbook import SCRIPT.fountain -o OUT.xlsx (or --into IN.xlsx)", EXIT.usage);
   const scriptPath = parsed.positionals[0];
   if (!o.output && !o.into) throw new CliError("import needs an output: -o OUT.xlsx, or --into IN.xlsx to merge into a workbook", EXIT.usage);

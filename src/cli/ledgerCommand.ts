@@ -5,12 +5,12 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { findTable } from "../core/cells";
 import { runEngine } from "../core/engine";
 import { describeImportProblem, parseMapOption, planLedgerImport } from "../core/budget/ledgerImport";
 import { describeProblem } from "../core/problems";
 import { CliError, CliIo, EXIT } from "./io";
+import { parseCommand } from "./commandArgs";
 import { checkOutputKind, loadXlsx, saveXlsxAtomic, samePath } from "./files";
 import { appendTableRows } from "./tableRows";
 
@@ -39,30 +39,18 @@ Without -o or --in-place nothing is written (a dry run that lists what would be 
 `;
 
 export async function runLedger(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        import: { type: "string" },
-        map: { type: "string", multiple: true },
-        "day-first": { type: "boolean" },
-        output: { type: "string", short: "o" },
-        "in-place": { type: "boolean" },
-        json: { type: "boolean" },
-        quiet: { type: "boolean", short: "q" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message.split("\n")[0]} (prodbook ledger --help)`, EXIT.usage);
-  }
+  const parsed = parseCommand("ledger", args, {
+    import: { type: "string" },
+    map: { type: "string", multiple: true },
+    "day-first": { type: "boolean" },
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
+    help: { type: "boolean", short: "h" },
+  }, LEDGER_HELP, io);
+  if (!parsed) return EXIT.ok;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(LEDGER_HELP);
-    return EXIT.ok;
-  }
   const pos = parsed.positionals;
   if (pos.length !== 1) throw new CliError(pos.length ? `ledger takes one input workbook, got ${pos.join(" ")}` : "ledger needs an input workbook: prodbook ledger IN.xlsx --import FILE.csv", EXIT.usage);
   const input = pos[0];

@@ -4,12 +4,12 @@
  * and `prodbook compare --version` then show against. `--list` prints the versions.
  */
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { runEngine } from "../core/engine";
 import { VERSIONS_SHEET, checkVersionName, versionsGrid, versionsReportJson } from "../core/budget/versions";
 import { describeProblem } from "../core/problems";
 import { formatCents } from "../core/money";
 import { CliError, CliIo, EXIT } from "./io";
+import { parseCommand } from "./commandArgs";
 import { checkOutputKind, loadXlsx, saveXlsxAtomic, samePath } from "./files";
 
 export const LOCK_HELP = `Usage: prodbook lock IN.xlsx --name NAME [-o OUT.xlsx | --in-place] [--json]
@@ -33,29 +33,17 @@ written (a dry run that says what would be locked).
 `;
 
 export async function runLock(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        name: { type: "string" },
-        list: { type: "boolean" },
-        output: { type: "string", short: "o" },
-        "in-place": { type: "boolean" },
-        json: { type: "boolean" },
-        quiet: { type: "boolean", short: "q" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message.split("\n")[0]} (prodbook lock --help)`, EXIT.usage);
-  }
+  const parsed = parseCommand("lock", args, {
+    name: { type: "string" },
+    list: { type: "boolean" },
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
+    help: { type: "boolean", short: "h" },
+  }, LOCK_HELP, io);
+  if (!parsed) return EXIT.ok;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(LOCK_HELP);
-    return EXIT.ok;
-  }
   const pos = parsed.positionals;
   if (pos.length !== 1) throw new CliError(pos.length ? `lock takes one input workbook, got ${pos.join(" ")}` : "lock needs an input workbook: prodbook lock IN.xlsx --name Original", EXIT.usage);
   const input = pos[0];
