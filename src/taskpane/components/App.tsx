@@ -134,7 +134,7 @@ export function App({ service: given }: AppProps) {
       </header>
 
       {unavailable && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>{unavailable}</MessageBarBody>
         </MessageBar>
       )}
@@ -209,7 +209,7 @@ export function App({ service: given }: AppProps) {
 
       <section aria-label="Messages" aria-live="polite" className={styles.section}>
         {messages.map((m, i) => (
-          <MessageBar key={i} intent={m.intent} role={m.intent === "error" ? "alert" : "status"}>
+          <MessageBar key={i} layout="multiline" intent={m.intent} role={m.intent === "error" ? "alert" : "status"}>
             <MessageBarBody>
               {m.intent === "error" && <MessageBarTitle>Not done</MessageBarTitle>}
               {m.text}

@@ -364,7 +364,7 @@ export function OptimizePanel({ service, disabled = false, onSelectProblem }: Op
 
       <div aria-live="polite">
         {messages.map((m, i) => (
-          <MessageBar key={i} intent={m.intent} role={m.intent === "error" ? "alert" : "status"}>
+          <MessageBar key={i} layout="multiline" intent={m.intent} role={m.intent === "error" ? "alert" : "status"}>
             <MessageBarBody>{m.text}</MessageBarBody>
           </MessageBar>
         ))}

@@ -103,7 +103,7 @@ export function VersionsPanel({ service, disabled }: VersionsPanelProps) {
         <Body1 className={styles.hint}>No version is locked yet.</Body1>
       )}
       {messages.map((m, i) => (
-        <MessageBar key={i} intent={m.intent}>
+        <MessageBar key={i} layout="multiline" intent={m.intent}>
           <MessageBarBody>{m.text}</MessageBarBody>
         </MessageBar>
       ))}
