@@ -1,7 +1,9 @@
 // The task pane in headless Chromium (Debian's chromium, driven by playwright-core), over the BUILT
 // bundle in dist/ with the in-memory Excel host standing in for office.js: clicks New production,
 // Update budget and Build schedule, checks what the workbook then holds, checks that a problem's
-// click selects its cell, saves test-output/taskpane.png. Nothing leaves the machine: the office.js
+// click selects its cell; the first run, the figures after each command (an OVER account selects
+// its Cost Report row), Import ledger CSV and Import script, the theme following Office; saves
+// screenshots to test-output/ and /tmp/prodbook-pane-*.png. Nothing leaves the machine: the office.js
 // URL is answered with the harness, any other off-machine request fails the run.
 //   npm run build && npm run test:browser
 import { createServer } from "node:http";
@@ -47,6 +49,12 @@ function buildHarness() {
       res(readFileSync(join(out, "browser", "harness.js")));
     }),
   );
+}
+
+/** Screenshots go to test-output/ and, for looking at, to /tmp/prodbook-pane-NAME.png. */
+async function shot(page, name) {
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(tmpdir(), `prodbook-pane-${name}.png`), fullPage: true });
 }
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".css": "text/css", ".svg": "image/svg+xml", ".xml": "application/xml" };
@@ -109,7 +117,16 @@ async function main() {
 
     const message = (re) => page.getByText(re).first().waitFor({ timeout: 60000 }).then(() => true, () => false);
 
+    // First run: a blank workbook says what to do instead of pointing at a sheet that is not there.
+    await button("Update budget").click();
+    check("on a blank workbook Update budget says to press New production", await message(/No Budget table: press New production/));
+    check("… and lists no problem", (await page.getByRole("button", { name: /Go to the cell/ }).count()) === 0);
+    await shot(page, "first-run-light");
+
     await button("New production").click();
+    const choices = await page.getByRole("menuitem").allInnerTexts();
+    check("New production offers an empty production or the sample", choices.join("|") === "Empty production|Sample production (The Long Way Home)", choices.join("|"));
+    await page.getByRole("menuitem", { name: /^Sample production/ }).click();
     check("New production reports the sample tables", await message(/Added the sample production's tables/));
     const tables = await pb("tableNames");
     check("New production made the input tables as Excel tables", ["Settings", "Accounts", "Budget", "Stripboard", "Cast"].every((t) => tables.includes(t)), tables.join(", "));
@@ -123,12 +140,45 @@ async function main() {
     const total = lastRow ? (await pb("values", "Cost Report", `A${lastRow}:K${lastRow}`))[0] : [];
     check("Cost Report's total is the engine's budget", total[1] === "Total production" && total.includes(expected.budget), JSON.stringify({ total, expected }));
     check("Top Sheet is there", (await pb("sheetNames")).includes("Top Sheet"));
+    // The pane's figures: the engine's, worked out apart from the pane (harness `expected`).
+    const budgetRegion = page.getByRole("region", { name: "Budget summary" });
+    const paneFigures = await budgetRegion.locator("dd").allInnerTexts();
+    check("the pane shows the grand total", paneFigures[0] === expected.grandTotal, JSON.stringify({ paneFigures, grandTotal: expected.grandTotal }));
+    const overButtons = page.getByRole("list", { name: "Accounts OVER" }).getByRole("button");
+    check("the pane lists every account OVER", (await overButtons.count()) === expected.over.length, `${await overButtons.count()} vs ${expected.over.length}`);
+    check("the pane lists the accounts on WATCH", (await page.getByRole("list", { name: "Accounts on WATCH" }).getByRole("button").count()) === expected.watch);
+    check("the budget-against-EFC chart is there with its accessible name", await page.getByRole("img", { name: /^Budget against EFC by section/ }).isVisible());
+    await shot(page, "budget-light");
+    const lastOver = expected.over[expected.over.length - 1];
+    await overButtons.last().click();
+    await page.waitForFunction((r) => window.__prodbook.selection()?.r === r, lastOver.row, { timeout: 10000 }).catch(() => undefined);
+    const overSel = await pb("selection");
+    check("clicking an OVER account selects its Cost Report row", overSel?.sheet === "Cost Report" && overSel.r === lastOver.row && overSel.c === 1, JSON.stringify({ overSel, lastOver }));
+    check("that row is the account's", (await pb("values", "Cost Report", `A${lastOver.row}`))[0][0] === lastOver.code);
+    await page.getByRole("navigation", { name: "Sheets written" }).getByRole("button", { name: "Top Sheet", exact: true }).click();
+    await page.waitForFunction(() => window.__prodbook.selection()?.sheet === "Top Sheet", null, { timeout: 10000 }).catch(() => undefined);
+    check("a sheet link goes to that sheet", (await pb("selection"))?.sheet === "Top Sheet");
 
     await button("Build schedule").click();
     check("Build schedule reports what it wrote", await message(`Wrote Schedule, DOOD and ${expected.days} call sheets.`));
     const names = await pb("sheetNames");
     const calls = names.filter((n) => /^Call D\d+$/.test(n));
     check("Schedule, DOOD and a call sheet a day are there", names.includes("Schedule") && names.includes("DOOD") && calls.length === expected.days, names.join(", "));
+    check("the pane shows days, pages, dates and hold cost", await message(`${expected.schedule}.`));
+    await shot(page, "schedule-light");
+
+    // Import ledger CSV: a refused row is listed with its CSV row; nothing is added; then a good file is.
+    const ledgerBefore = (await pb("table", "Ledger")).length;
+    const csv = (lines) => ({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(["Posted,GL Account,Payee,Memo,Amount", ...lines].join("\n")) });
+    await page.locator('input[data-file-input="importLedger"]').setInputFiles(csv(["05/17/2027,2703,Keslow Camera,Week 2,9000", "05/18/2027,9999,Nobody,Unknown,10"]));
+    check("a ledger CSV with an unknown account is refused", await message(/Nothing was imported: 1 line of export\.csv was refused/));
+    const refused = await page.getByRole("list", { name: "Refused (1)" }).innerText().catch(() => "");
+    check("the refused row is listed with its CSV row and reason", /export\.csv row 3, GL Account: Account "9999" is not a Code in Accounts/.test(refused), refused);
+    check("nothing was added to the Ledger", (await pb("table", "Ledger")).length === ledgerBefore);
+    await shot(page, "ledger-refused-light");
+    await page.locator('input[data-file-input="importLedger"]').setInputFiles(csv(["05/17/2027,2703,Keslow Camera,Week 2,9000"]));
+    check("a good ledger CSV is appended", await message("Added 1 line of export.csv to table Ledger on sheet Ledger. Update budget to see them on the Cost Report."));
+    check("the Ledger has one more line", (await pb("table", "Ledger")).length === ledgerBefore + 1);
 
     // An input error: nothing written, the problem listed, a click selects its cell.
     await pb("type", "Budget", "F2", "lots");
@@ -141,7 +191,7 @@ async function main() {
     const sel = await pb("selection");
     check("clicking the problem selects Budget!F2", sel?.sheet === "Budget" && sel.r === 2 && sel.c === 6, JSON.stringify(sel));
     await problem.focus();
-    await page.screenshot({ path: join(out, "taskpane.png"), fullPage: true });
+    await shot(page, "taskpane");
     check("screenshot saved", existsSync(join(out, "taskpane.png")));
 
     // Optimize: a search in a Web Worker with progress; Cancel writes nothing; Apply rewrites the
@@ -171,7 +221,7 @@ async function main() {
       rows.length === 4 && /^Hold days/.test(rows[0]) && /^Hold cost\s+\$[\d,]+\.\d\d\s+\$[\d,]+\.\d\d$/.test(rows[1]) && /^Company moves/.test(rows[2]) && /^Shooting days/.test(rows[3]),
       JSON.stringify(rows),
     );
-    await page.screenshot({ path: join(out, "optimize.png"), fullPage: true });
+    await shot(page, "optimize");
     check("optimize screenshot saved", existsSync(join(out, "optimize.png")));
     await button("Apply").click();
     check("Apply reports the new order", await message(/Stripboard is in the new order/));
@@ -193,13 +243,47 @@ async function main() {
     check("Restore gives the Stripboard back exactly", key(await pb("table", "Stripboard")) === key(board));
     check("Restore removes the undo sheet", !(await pb("sheetNames")).includes(undoSheet));
 
-    // Office's dark theme gives Fluent's dark theme.
+    // Office's dark theme gives Fluent's dark theme; a change of Office theme is followed.
     const darkPage = await context.newPage();
+    darkPage.on("pageerror", (e) => pageErrors.push(String(e)));
     await darkPage.goto(`${base}/taskpane.html?theme=dark`);
     await darkPage.getByRole("button", { name: "New production", exact: true }).waitFor({ timeout: 30000 });
-    const bg = await darkPage.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
-    check("dark Office theme gives a dark pane", r + g + b < 150, bg);
+    const bodyRgb = async (p) => (await p.evaluate(() => getComputedStyle(document.body).backgroundColor).then((bg) => bg.match(/\d+/g) ?? [])).map(Number);
+    const [r, g, b] = await bodyRgb(darkPage);
+    check("dark Office theme gives a dark pane", r + g + b < 150, `${r},${g},${b}`);
+    // Import script on a blank workbook: strips, cast and breakdown from a Fountain file read in the pane.
+    const script = ["Title: Browser Test", "", "INT. KITCHEN - DAY #1#", "", "Maggie pours coffee.", "", "MAGGIE", "Morning.", "", "EXT. YARD - NIGHT #2#", "", "Danny digs. [[Props: shovel]]", "", "DANNY", "Almost there.", ""].join("\n");
+    await darkPage.locator('input[data-file-input="importScript"]').setInputFiles({ name: "test.fountain", mimeType: "text/plain", buffer: Buffer.from(script) });
+    const dm = (re) => darkPage.getByText(re).first().waitFor({ timeout: 60000 }).then(() => true, () => false);
+    check("Import script makes the board from a Fountain file", await dm(/^test\.fountain: 2 scenes, .*Wrote the Stripboard: Settings, Stripboard, Cast \(2\), Breakdown \(1 element\)/));
+    const dpb = (fn, ...args) => darkPage.evaluate(([f, a]) => window.__prodbook[f](...a), [fn, args]);
+    const dTables = await dpb("tableNames");
+    check("the imported board, cast and breakdown are Excel tables", ["Stripboard", "Cast", "Breakdown", "Script_Scenes"].every((t) => dTables.includes(t)), dTables.join(", "));
+    const revised = script.replace("Almost there.", "Almost there.\n\nRUTH\nCome inside.").concat("\nEXT. ROAD - DAY #3#\n\nThe wagon pulls away.\n");
+    await darkPage.locator('input[data-file-input="importScript"]').setInputFiles({ name: "test-blue.fountain", mimeType: "text/plain", buffer: Buffer.from(revised) });
+    check("a revised script merges: scenes added, changed, omitted", await dm(/Merged into the Stripboard \(Blue revision\): 1 changed: 2; 1 new in the boneyard: 3; 0 omitted/));
+    await darkPage.getByRole("button", { name: "Build schedule", exact: true }).click();
+    check("the imported board builds", await dm(/^Wrote Schedule, DOOD, Elements DOOD and 2 more\./));
+    await shot(darkPage, "import-schedule-dark");
+    // The sample in dark, for the budget figures and chart there.
+    const darkBudget = await context.newPage();
+    darkBudget.on("pageerror", (e) => pageErrors.push(String(e)));
+    await darkBudget.goto(`${base}/taskpane.html?theme=dark`);
+    await darkBudget.getByRole("button", { name: "New production", exact: true }).click();
+    await darkBudget.getByRole("menuitem", { name: /^Sample production/ }).click();
+    await darkBudget.getByText(/Added the sample production's tables/).first().waitFor({ timeout: 60000 });
+    await darkBudget.getByRole("button", { name: "Update budget", exact: true }).click();
+    await darkBudget.getByRole("region", { name: "Budget summary" }).waitFor({ timeout: 60000 });
+    await shot(darkBudget, "budget-dark");
+    // Office switches to a light theme while the pane is open: the pane follows on focus (or the poll).
+    await darkBudget.evaluate(() => {
+      window.__prodbook.setTheme("light");
+      window.dispatchEvent(new Event("focus"));
+    });
+    await darkBudget.waitForFunction(() => document.documentElement.dataset.theme === "light", null, { timeout: 10000 }).catch(() => undefined);
+    const [r2, g2, b2] = await bodyRgb(darkBudget);
+    check("the pane follows Office's theme when it changes", r2 + g2 + b2 > 600, `${r2},${g2},${b2}`);
+    await darkBudget.close();
     await darkPage.close();
 
     check("no request left the machine", offMachine.length === 0, offMachine.join(", "));

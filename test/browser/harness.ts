@@ -7,15 +7,20 @@
 import { InMemoryExcel } from "../host/excel";
 import { runEngine } from "../../src/core/engine";
 import { sampleProduction } from "../../src/core/sample";
+import { budgetSummary, scheduleSummary, scheduleSummaryText } from "../../src/core/summary";
+import { formatCents } from "../../src/core/money";
 import { rectAddress, type CellScalar } from "../host/model";
 import { enableTableRows } from "../host/tableRows";
 
 enableTableRows(); // table.rows.add / rows.getItemAt(i).delete(), which Apply and Restore use
 const host = new InMemoryExcel();
 const dark = new URLSearchParams(location.search).get("theme") === "dark";
-const theme = dark
-  ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#3b3b3b", controlForegroundColor: "#ffffff" }
-  : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000" };
+const THEMES = {
+  dark: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#3b3b3b", controlForegroundColor: "#ffffff" },
+  light: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000" },
+};
+// One object the pane reads each time, changed in place by setTheme as Office changes its own.
+const theme = { ...(dark ? THEMES.dark : THEMES.light) };
 const info = { host: "Excel", platform: "OfficeOnline" };
 
 const w = window as unknown as Record<string, unknown>;
@@ -52,12 +57,22 @@ w.__prodbook = {
     return t && sheet ? host.values(sheet.name, rectAddress(t.rect)) : null;
   },
   largestRequest: () => host.largestRequest(),
+  /** The user picks another Office theme (File > Account > Office Theme). */
+  setTheme: (kind: "dark" | "light") => Object.assign(theme, THEMES[kind]),
   /** The engine's figures for the sample production, worked out apart from the pane. */
   expected: () => {
     const r = runEngine({
       name: "Book1.xlsx",
       tables: sampleProduction().map((t) => ({ name: t.name, sheet: t.name, headerRow: 1, firstColumn: 1, headers: t.headers, rows: t.rows })),
     });
-    return { budget: (r.budget?.totals.budget ?? 0) / 100, days: r.schedule?.days.length ?? 0 };
+    const b = r.budget ? budgetSummary(r.budget) : undefined;
+    return {
+      budget: (r.budget?.totals.budget ?? 0) / 100,
+      days: r.schedule?.days.length ?? 0,
+      grandTotal: b ? formatCents(b.grandTotal) : "",
+      over: b?.over.map((a) => ({ code: a.code, row: a.row })) ?? [],
+      watch: b?.watch.length ?? 0,
+      schedule: r.schedule ? scheduleSummaryText(scheduleSummary(r.schedule)) : "",
+    };
   },
 };
