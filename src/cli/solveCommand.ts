@@ -3,6 +3,7 @@ import { EXIT } from "./io";
 import { readFileSync } from "node:fs";
 import { parseTalentDat, type TalentInstance } from "../core/optimize/talentInstance";
 import { solveTalent } from "../core/optimize/talentSolver";
+import { gapPercent } from "./optimizeCommand";
 
 export interface SolveIo {
   stdout: (s: string) => void;
@@ -18,9 +19,12 @@ problem), and proves the order optimal. FILE.dat is in Peter Stuckey's talent fo
 line; the number of scenes and of actors; one row per actor of 0/1 scene flags and a daily
 cost; a row of scene durations in days.
 
-  --json           print {"order": [...], "totalPaid": n, "idle": n, "optimal": true|false, "ms": n}
+  --json           print {"order": [...], "totalPaid": n, "idle": n, "optimal": true|false,
+                   "lowerBound": n|null, "gap": x|null, "ms": n}
                    order: scene indices from 0 in shooting order; totalPaid: sum over actors of
-                   cost x days from first to last scene; idle: totalPaid minus own scene days
+                   cost x days from first to last scene; idle: totalPaid minus own scene days;
+                   lowerBound: proved least totalPaid and gap: (totalPaid - lowerBound) /
+                   lowerBound, both null when the order is proved optimal
   --time-limit S   stop after S seconds with the best order found (optimal: false if unproved)
   -h, --help       this text
 
@@ -83,10 +87,12 @@ export async function runSolve(args: string[], io: SolveIo): Promise<number> {
     timeLimitMs: timeLimitS === undefined ? undefined : timeLimitS * 1000,
   });
   const ms = Math.round((performance.now() - t0) * 10) / 10;
+  // Unproved: how far above the proved lower bound the order may be (a fraction of the bound).
+  const gap = res.optimal ? null : res.lowerBound > 0 ? (res.totalPaid - res.lowerBound) / res.lowerBound : null;
   if (json) {
     io.stdout(
       `{"order": [${res.order.join(", ")}], "totalPaid": ${res.totalPaid}, "idle": ${res.idle}, ` +
-        `"optimal": ${res.optimal}, "ms": ${ms}}\n`,
+        `"optimal": ${res.optimal}, "lowerBound": ${res.optimal ? null : res.lowerBound}, "gap": ${gap}, "ms": ${ms}}\n`,
     );
     return EXIT.ok;
   }
@@ -97,7 +103,8 @@ export async function runSolve(args: string[], io: SolveIo): Promise<number> {
     `Idle (waiting) cost: ${res.idle}`,
     res.optimal
       ? `Optimal: yes, proved in ${ms} ms`
-      : `Optimal: not proved within the time limit (${ms} ms); the optimum is at least ${res.lowerBound}`,
+      : `Optimal: not proved within the time limit (${ms} ms); the optimum is at least ${res.lowerBound}` +
+        (gap === null ? "" : `, so this order is at most ${gapPercent(gap)} above the best possible`),
   ];
   io.stdout(lines.join("\n") + "\n");
   return EXIT.ok;

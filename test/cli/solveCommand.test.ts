@@ -28,9 +28,9 @@ describe("prodbook solve", () => {
     const io = fakeIo({ "tiny.dat": TINY });
     expect(await runSolve(["tiny.dat", "--json"], io)).toBe(0);
     expect(io.err).toBe("");
-    expect(io.out).toMatch(/^\{"order": \[\d(, \d){3}\], "totalPaid": 29, "idle": 2, "optimal": true, "ms": [\d.]+\}\n$/);
+    expect(io.out).toMatch(/^\{"order": \[\d(, \d){3}\], "totalPaid": 29, "idle": 2, "optimal": true, "lowerBound": null, "gap": null, "ms": [\d.]+\}\n$/);
     const out = JSON.parse(io.out) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(["order", "totalPaid", "idle", "optimal", "ms"]);
+    expect(Object.keys(out)).toEqual(["order", "totalPaid", "idle", "optimal", "lowerBound", "gap", "ms"]);
     expect([...(out.order as number[])].sort()).toEqual([0, 1, 2, 3]);
   });
 
@@ -48,8 +48,11 @@ describe("prodbook solve", () => {
     const { stdout, stderr } = io;
     const file = path.join(TALENT_DIR, "Shaw2020.dat");
     expect(await runSolve([file, "--time-limit", "0.001", "--json"], { stdout, stderr })).toBe(0);
-    const out = JSON.parse(io.out) as { order: number[]; totalPaid: number; optimal: boolean };
+    const out = JSON.parse(io.out) as { order: number[]; totalPaid: number; optimal: boolean; lowerBound: number; gap: number };
     expect(out.optimal).toBe(false);
+    // The gap is the order's excess over the proved bound, as a fraction of the bound.
+    expect(out.lowerBound).toBeLessThanOrEqual(out.totalPaid);
+    expect(out.gap).toBeCloseTo((out.totalPaid - out.lowerBound) / out.lowerBound, 12);
     expect([...out.order].sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
     expect(out.totalPaid).toBeGreaterThanOrEqual(877);
   });
@@ -58,7 +61,7 @@ describe("prodbook solve", () => {
     const io = fakeIo();
     const file = path.join(TALENT_DIR, "Shaw2020.dat");
     expect(await runSolve([file, "--time-limit=0"], { stdout: io.stdout, stderr: io.stderr })).toBe(0);
-    expect(io.out).toMatch(/Optimal: not proved within the time limit .*the optimum is at least \d+/);
+    expect(io.out).toMatch(/Optimal: not proved within the time limit .*the optimum is at least \d+, so this order is at most \d+% above the best possible/);
   });
 
   it("prints help", async () => {
