@@ -1,11 +1,13 @@
 import { ScheduleModel, DoodCode } from "../schedule/model";
 import { CellStyle, LayoutValue, SheetLayout } from "./types";
-import { fitRows, columnWidthFor } from "./fit";
+import { fitRows, columnWidthFor, textWidth } from "./fit";
 import { Grid, INTEGER_FORMAT, SHORT_DATE_FORMAT, STYLE, currencyFormat, dateValue, money } from "./styles";
 import { columnLetters } from "../cells";
+import { DOOD_LEGEND, offSpanShortText, offSpanText } from "../schedule/dood";
 
 export const DOOD = "DOOD";
-/** Rows: title, subtitle, blank, date, weekday, shooting day (the header), then the cast. */
+/** Rows: title, legend, days off, date, weekday, shooting day (the header), then the cast. */
+export const DOOD_OFF_ROW = 3;
 export const DOOD_DATE_ROW = 4;
 export const DOOD_WEEKDAY_ROW = 5;
 export const DOOD_HEADER_ROW = 6;
@@ -53,9 +55,25 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   g.set(
     2,
     4,
-    "SW start · W work · WF finish · SWF start and finish · H hold · WD drop · PW pick-up" + (dood.dropsJudged ? "" : " (days have no dates, so no drops are judged)"),
+    DOOD_LEGEND.map(([code, text]) => `${code} ${text}`).join(" · ") + (dood.dropsJudged ? "" : " (days have no dates, so no drops are judged)"),
     STYLE.muted,
   );
+  // Days off inside the shoot have no column (WORKBOOK.md), so the day after each run carries a
+  // mark above its date and a rule on its left: the calendar jump is shown, holidays named.
+  // The mark spills right over the blank row until the next mark; where that is too close (a
+  // weekend then a holiday week) it shortens, holiday name kept, rather than be cut off.
+  const afterOff = new Set<number>();
+  const spans = dood.offSpans ?? [];
+  spans.forEach((span, k) => {
+    const c = DOOD_FIRST_DAY_COL + span.afterDay;
+    afterOff.add(c);
+    const next = k + 1 < spans.length ? DOOD_FIRST_DAY_COL + spans[k + 1].afterDay : lastCol + 1;
+    const style: CellStyle = { ...STYLE.muted, fontSize: 8, ...(span.holidays.length ? { bold: true } : {}) };
+    const names = span.holidays.map((h) => h.name).join(", ");
+    const candidates = [`◂ ${offSpanText(span)}`, `◂ ${offSpanShortText(span)}`, names ? `◂ ${names}` : "◂ off", "◂"];
+    const room = (next - c) * DAY_WIDTH - 1;
+    g.set(DOOD_OFF_ROW, c, candidates.find((t) => textWidth(t, style) <= room) ?? "◂", style);
+  });
 
   const head: CellStyle = { ...STYLE.header, hAlign: "center" };
   g.set(DOOD_DATE_ROW, 3, "Date", { ...head, hAlign: "right" });
@@ -67,9 +85,10 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     const c = DOOD_FIRST_DAY_COL + i;
     const day = dood.dates[i];
     // 9 pt so "24-May" fits a day column that is sized for the codes.
-    g.set(DOOD_DATE_ROW, c, day === undefined ? null : dateValue(day), { ...head, numberFormat: SHORT_DATE_FORMAT, fontSize: 9 });
-    g.set(DOOD_WEEKDAY_ROW, c, day === undefined ? null : dateValue(day), { ...head, numberFormat: "ddd" });
-    g.set(DOOD_HEADER_ROW, c, i + 1, head);
+    const h: CellStyle = afterOff.has(c) ? { ...head, border: { ...head.border, left: true } } : head;
+    g.set(DOOD_DATE_ROW, c, day === undefined ? null : dateValue(day), { ...h, numberFormat: SHORT_DATE_FORMAT, fontSize: 9 });
+    g.set(DOOD_WEEKDAY_ROW, c, day === undefined ? null : dateValue(day), { ...h, numberFormat: "ddd" });
+    g.set(DOOD_HEADER_ROW, c, i + 1, h);
   }
   // Counts are centred under their headings; dates and money right-aligned, headings with them.
   DOOD_TOTAL_HEADERS.forEach((h, i) => {
@@ -141,7 +160,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     print: {
       orientation: "landscape",
       fitToWidth: doodPagesWide(widths),
-      repeatRows: [DOOD_DATE_ROW, DOOD_HEADER_ROW],
+      repeatRows: [(dood.offSpans ?? []).length ? DOOD_OFF_ROW : DOOD_DATE_ROW, DOOD_HEADER_ROW],
       // A DOOD printed several pages wide keeps who each row is on every page.
       repeatColumns: doodPagesWide(widths) > 1 ? [1, 3] : undefined,
       area: `A1:${columnLetters(lastCol)}${r}`,

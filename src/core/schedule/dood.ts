@@ -13,8 +13,8 @@
  * Date is given.
  */
 import { Cents } from "../money";
-import { EpochDay } from "../dates";
-import { CastMember, Dood, DoodCode, DoodRow, ShootDay } from "./model";
+import { EpochDay, toYmd, weekday } from "../dates";
+import { CastMember, Dood, DoodCode, DoodOffSpan, DoodRow, ShootDay } from "./model";
 
 export type DoodMember = Pick<CastMember, "id" | "character" | "actor" | "dailyRate">;
 
@@ -104,6 +104,7 @@ export function buildDood(
   members: readonly DoodMember[],
   dates: readonly EpochDay[] | undefined,
   dropDays: number,
+  holidays: readonly { date: EpochDay; name: string }[] = [],
 ): Dood {
   const work = workDaysById(days);
   const cast = members.map((m) => doodRow(m, work.get(m.id) ?? [], days.length, dates, dropDays));
@@ -112,8 +113,66 @@ export function buildDood(
     dates: days.map((_, i) => dates?.[i]),
     cast,
     dropsJudged: dates !== undefined,
+    offSpans: dates ? offSpans(dates.slice(0, days.length), holidays) : [],
   };
 }
+
+/**
+ * The non-shooting dates between consecutive shooting days (a weekend, a holiday), one run per
+ * gap. WORKBOOK.md gives them no column, so the DOOD marks them instead: a line producer reads a
+ * jump from Fri 28 to Tue 1 as a mistake unless the sheet says the long weekend is off.
+ */
+export function offSpans(dates: readonly EpochDay[], holidays: readonly { date: EpochDay; name: string }[]): DoodOffSpan[] {
+  const names = new Map<EpochDay, string>();
+  for (const h of holidays) if (!names.has(h.date)) names.set(h.date, h.name);
+  const out: DoodOffSpan[] = [];
+  for (let i = 0; i + 1 < dates.length; i++) {
+    if (dates[i + 1] - dates[i] <= 1) continue;
+    const run: EpochDay[] = [];
+    for (let d = dates[i] + 1; d < dates[i + 1]; d++) run.push(d);
+    out.push({ afterDay: i + 1, dates: run, holidays: run.filter((d) => names.has(d)).map((d) => ({ date: d, name: names.get(d)! })) });
+  }
+  return out;
+}
+
+const WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const dayText = (d: EpochDay, withMonth: boolean): string => {
+  const { m, d: dd } = toYmd(d);
+  return `${WEEKDAY[weekday(d)]} ${dd}${withMonth ? ` ${MONTH[m - 1]}` : ""}`;
+};
+
+/** "Sat 29 – Mon 31 May off (Mon 31 May Memorial Day)"; one date reads "Wed 2 Jun off". */
+export function offSpanText(span: DoodOffSpan): string {
+  const a = span.dates[0];
+  const b = span.dates[span.dates.length - 1];
+  const sameMonth = toYmd(a).m === toYmd(b).m && toYmd(a).y === toYmd(b).y;
+  const range = a === b ? dayText(a, true) : `${dayText(a, !sameMonth)} – ${dayText(b, true)}`;
+  const hol = span.holidays.map((h) => `${dayText(h.date, true)} ${h.name}`).join(", ");
+  return `${range} off${hol ? ` (${hol})` : ""}`;
+}
+
+/** The short form for a tight header: "Sat 29–Mon 31 off: Memorial Day", "Sat 29–Sun 30 off". */
+export function offSpanShortText(span: DoodOffSpan): string {
+  const a = span.dates[0];
+  const b = span.dates[span.dates.length - 1];
+  const range = a === b ? dayText(a, false) : `${dayText(a, false)}–${dayText(b, false)}`;
+  const names = span.holidays.map((h) => h.name).join(", ");
+  return `${range} off${names ? `: ${names}` : ""}`;
+}
+
+/** Every code the DOOD grid can emit, with its legend text, in the order a DOOD legend reads. */
+export const DOOD_LEGEND: readonly (readonly [Exclude<DoodCode, "">, string])[] = [
+  ["SW", "start work"],
+  ["W", "work"],
+  ["WF", "work finish"],
+  ["SWF", "start and finish"],
+  ["H", "hold"],
+  ["WD", "work, drop"],
+  ["SWD", "start work, drop"],
+  ["PW", "pick-up work"],
+  ["PWF", "pick-up, finish"],
+];
 
 /** Codes that mean the member works that day. */
 export const WORK_CODES: ReadonlySet<DoodCode> = new Set<DoodCode>(["SW", "W", "WF", "SWF", "WD", "SWD", "PW", "PWF"]);

@@ -85,7 +85,7 @@ export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: P
     }
   }
 
-  const dood = buildDood(days, cast.members, dates, settings.dropDays);
+  const dood = buildDood(days, cast.members, dates, settings.dropDays, holidays);
   const callsByDay = matchCalls(calls, days.length, dates, problems, wb);
   const callSheets = buildCallSheets({
     production: settings.production,

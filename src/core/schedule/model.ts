@@ -154,6 +154,17 @@ export interface Dood {
   cast: DoodRow[];
   /** False when the days have no dates: drops cannot be judged and every gap is a hold. */
   dropsJudged: boolean;
+  /** Calendar days between two shooting days (weekends, holidays), in order; absent or empty when undated. */
+  offSpans?: DoodOffSpan[];
+}
+
+/** A run of consecutive non-shooting dates inside the shoot (issue 14). */
+export interface DoodOffSpan {
+  /** The shooting day (1-based) the run follows; the run ends the day before day afterDay + 1. */
+  afterDay: number;
+  dates: EpochDay[];
+  /** The Holidays rows that fall in the run, by date. */
+  holidays: { date: EpochDay; name: string }[];
 }
 
 export interface SunTimes {
