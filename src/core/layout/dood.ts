@@ -3,6 +3,7 @@ import { CellStyle, LayoutValue, SheetLayout } from "./types";
 import { fitRows, columnWidthFor, textWidth } from "./fit";
 import { Grid, INTEGER_FORMAT, SHORT_DATE_FORMAT, STYLE, currencyFormat, dateValue, money } from "./styles";
 import { columnLetters } from "../cells";
+import { paidDays } from "../globals";
 import { DOOD_LEGEND, offSpanShortText, offSpanText } from "../schedule/dood";
 
 export const DOOD = "DOOD";
@@ -25,7 +26,11 @@ export function doodPagesWide(columnWidths: number[]): number {
   const total = columnWidths.reduce((a, b) => a + b, 0);
   return Math.max(1, Math.ceil(total / 200));
 }
-export const DOOD_TOTAL_HEADERS = ["Work", "Hold", "Drop", "Start", "Finish", "Hold Cost"] as const;
+/**
+ * Paid is work + hold, the figure CAST_<id>_PAID and the budget's cast lines use (issue 14); it
+ * comes last so the columns before it stay where readers of the sheet expect them.
+ */
+export const DOOD_TOTAL_HEADERS = ["Work", "Hold", "Drop", "Start", "Finish", "Hold Cost", "Paid"] as const;
 
 /** Code fills in the usual DOOD colours: starts green, finishes red, holds grey, drop/pick-up amber. */
 const CODE_FILL: Partial<Record<DoodCode, string>> = {
@@ -42,7 +47,7 @@ const CODE_FILL: Partial<Record<DoodCode, string>> = {
 
 /**
  * Day Out of Days: every cast member (Cast order) by shooting day, with the date and weekday of
- * each day above, the codes, and totals for work, hold, drop, start, finish and hold cost.
+ * each day above, the codes, and totals for work, hold, drop, paid, start, finish and hold cost.
  */
 export function doodLayout(s: ScheduleModel, title: string, currency: string): SheetLayout {
   const g = new Grid();
@@ -94,7 +99,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   DOOD_TOTAL_HEADERS.forEach((h, i) => {
     g.set(DOOD_DATE_ROW, firstTotal + i, null, head);
     g.set(DOOD_WEEKDAY_ROW, firstTotal + i, null, head);
-    g.set(DOOD_HEADER_ROW, firstTotal + i, h, { ...head, hAlign: i < 3 ? "center" : "right" });
+    g.set(DOOD_HEADER_ROW, firstTotal + i, h, { ...head, hAlign: i < 3 || i === 6 ? "center" : "right" });
   });
 
   let r = DOOD_HEADER_ROW + 1;
@@ -115,13 +120,14 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
           : [null, {}];
     const [sv, ss] = startEnd(m.start, m.startDay);
     const [fv, fs] = startEnd(m.finish, m.finishDay);
-    g.row(r, firstTotal, [m.work, m.hold, m.drop, sv, fv, money(m.holdCost)], undefined, [
+    g.row(r, firstTotal, [m.work, m.hold, m.drop, sv, fv, money(m.holdCost), paidDays(m)], undefined, [
       { numberFormat: INTEGER_FORMAT, hAlign: "center" },
       { numberFormat: INTEGER_FORMAT, hAlign: "center" },
       { numberFormat: INTEGER_FORMAT, hAlign: "center" },
       ss,
       fs,
       { numberFormat: cur },
+      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
     ]);
     holdCost += m.holdCost;
     r++;
@@ -130,13 +136,14 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   g.row(r, 1, ["", "Cast working", ""], STYLE.total);
   working.forEach((w, i) => g.set(r, DOOD_FIRST_DAY_COL + i, w, { ...STYLE.total, hAlign: "center" }));
   const sum = (k: "work" | "hold" | "drop") => dood.cast.reduce((t, m) => t + m[k], 0);
-  g.row(r, firstTotal, [sum("work"), sum("hold"), sum("drop"), null, null, money(holdCost)], STYLE.total, [
+  g.row(r, firstTotal, [sum("work"), sum("hold"), sum("drop"), null, null, money(holdCost), sum("work") + sum("hold")], STYLE.total, [
     { numberFormat: INTEGER_FORMAT, hAlign: "center" },
     { numberFormat: INTEGER_FORMAT, hAlign: "center" },
     { numberFormat: INTEGER_FORMAT, hAlign: "center" },
     undefined,
     undefined,
     { numberFormat: cur },
+    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
   ]);
 
   // Totals columns as wide as their widest figure (a hold cost in the millions, a date).
@@ -146,7 +153,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     columnWidthFor(g.cells.filter((c) => c.c === 2 && c.r > DOOD_HEADER_ROW), 18),
     columnWidthFor(g.cells.filter((c) => c.c === 3 && c.r > DOOD_HEADER_ROW), 18),
     ...new Array<number>(n).fill(DAY_WIDTH),
-    ...[6, 6, 6, 13, 13, 13].map((w, i) => totalsWidth(i, w)),
+    ...[6, 6, 6, 13, 13, 13, 6].map((w, i) => totalsWidth(i, w)),
   ];
   return fitRows({
     name: DOOD,

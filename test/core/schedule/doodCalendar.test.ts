@@ -62,6 +62,11 @@ describe("DOOD: days off and holidays inside the shoot (issue 14)", () => {
     const legend = layout.cells.find((c) => c.r === 2 && c.c === 4)?.v;
     expect(legend).toContain("SWD start work, drop");
     expect(legend).toContain("PWF pick-up, finish");
+    // Paid = work + hold, one column after Drop; the Cast working row sums it.
+    const head = layout.cells.find((c) => c.r === 6 && c.v === "Paid")!;
+    const paidCells = layout.cells.filter((c) => c.c === head.c && c.r > 6).map((c) => c.v);
+    const expected = s.dood.cast.map((m) => m.work + m.hold);
+    expect(paidCells).toEqual([...expected, expected.reduce((a, b) => a + b, 0)]);
     // The mark row prints on every page with the date and day rows.
     expect(layout.print?.repeatRows).toEqual([DOOD_OFF_ROW, 6]);
   });
