@@ -15,7 +15,8 @@ import { Expr, ExprError, evalExpr, parseExpr } from "./expr";
 import { Problems, showValue } from "./problems";
 import { Settings } from "./settings";
 import { TableReader, TableSpec, openTable } from "./tables";
-import type { DoodRow, ScheduleModel } from "./schedule/model";
+import type { ScheduleModel } from "./schedule/model";
+import { paidDays } from "./schedule/dood";
 
 export const GLOBALS_SPEC: TableSpec = {
   name: "Globals",
@@ -61,10 +62,8 @@ export function castGlobalName(id: string, kind: CastDayKind): string {
   return `CAST_${castGlobalKey(id)}_${kind}`;
 }
 
-/** Paid days on the DOOD: every work day and every hold (drop days are not paid). */
-export function paidDays(r: Pick<DoodRow, "work" | "hold">): number {
-  return r.work + r.hold;
-}
+/** Paid days on the DOOD: work + hold + Cast Days travel, rehearsal, fitting and run holidays (drop days are not paid). */
+export { paidDays };
 
 /** Holidays of the Holidays table inside the shoot (first to last shooting date) that fall on a shooting weekday. */
 export function holidaysInShoot(holidays: readonly EpochDay[], start: EpochDay | undefined, end: EpochDay | undefined, daysOff: readonly number[]): number {
@@ -102,7 +101,7 @@ export function computedGlobals(settings: Pick<Settings, "daysOff">, schedule: S
     add(castGlobalName(r.id, "WORK"), r.work, `Work days of ${who} on the DOOD`);
     add(castGlobalName(r.id, "HOLD"), r.hold, `Hold days of ${who} on the DOOD`);
     add(castGlobalName(r.id, "DROP"), r.drop, `Drop days of ${who} on the DOOD (not paid)`);
-    add(castGlobalName(r.id, "PAID"), paidDays(r), `Paid days of ${who}: work + hold`);
+    add(castGlobalName(r.id, "PAID"), paidDays(r), r.castDays ? `Paid days of ${who}: work + hold + travel, rehearsal, fitting and holidays (Cast Days)` : `Paid days of ${who}: work + hold`);
   }
   return out;
 }

@@ -34,11 +34,11 @@ export type CastDaysKind = "PAID" | "WORK" | "HOLD" | "DROP" | "WEEKS" | "RUN";
 export const CAST_DAYS_KINDS: readonly CastDaysKind[] = ["PAID", "WORK", "HOLD", "DROP", "WEEKS", "RUN"];
 
 /**
- * One DOOD figure of a member, as a tied Budget line counts it: paid = work + hold; weeks = paid
+ * One DOOD figure of a member, as a tied Budget line counts it: paid = work + hold + paid Cast Days; weeks = paid
  * days ÷ DAYS_PER_WEEK rounded up to the hundredth, at least 1 for one who works; run = start to
  * finish with drop days (docs/WORKBOOK-EXTENSIONS.md, Cast ID).
  */
-export function castDaysFigure(r: Pick<DoodRow, "work" | "hold" | "drop">, kind: CastDaysKind, daysPerWeek: number): number {
+export function castDaysFigure(r: Pick<DoodRow, "work" | "hold" | "drop" | "castDays">, kind: CastDaysKind, daysPerWeek: number): number {
   switch (kind) {
     case "WORK":
       return r.work;

@@ -14,6 +14,7 @@ export const CONTRACT_TABLES = [
   "Stripboard",
   "Strip Colors",
   "Cast",
+  "Cast Days",
   "Locations",
   "Calls",
   "Unavailable",

@@ -7,6 +7,8 @@
 import { fromUnits, toUnits } from "../money";
 import { showValue } from "../problems";
 import { castKey } from "../schedule/cast";
+import { paidDays } from "../schedule/dood";
+import type { CastDayCounts } from "../schedule/model";
 import { TableReader, TableRow } from "../tables";
 import { ExprCache, LineValue, budgetedDays, dayRate, doodAmount, tieBasis } from "./lineValues";
 import { LineCast } from "./model";
@@ -19,6 +21,8 @@ export interface CastDays {
   work: number;
   hold: number;
   drop: number;
+  /** Paid Cast Days (travel, rehearsal, fitting, run holidays), when the workbook has them. */
+  castDays?: CastDayCounts;
 }
 
 export interface LineContext {
@@ -78,10 +82,11 @@ export function tieLine(
       amountFrom = "dood";
     }
   } else if (amountCell.source === "typed" && dood !== undefined && amount !== dood) {
-    const paid = member.work + member.hold;
+    const paid = paidDays(member);
+    const extra = paid - member.work - member.hold;
     const basisText =
       basis === "days"
-        ? `${plural(paid, "paid day")} (${member.work} work + ${member.hold} hold)`
+        ? `${plural(paid, "paid day")} (${member.work} work + ${member.hold} hold${extra ? ` + ${extra} Cast Days` : ""})`
         : basis === "weeks"
           ? `${dood} weeks (${plural(paid, "paid day")} ÷ ${ctx.daysPerWeek}, rounded up)`
           : `a run of ${plural(dood, "day")} from start to finish`;

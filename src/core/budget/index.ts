@@ -38,7 +38,7 @@ function castDays(wb: WorkbookInput, schedule: ScheduleModel | undefined): Map<s
     const rows = new Map(schedule.dood.cast.map((r) => [r.id, r]));
     for (const m of schedule.cast) {
       const r = rows.get(m.id);
-      out.set(castKey(m.id), { id: m.id, character: m.character, dailyRate: toUnits(m.dailyRate), work: r?.work ?? 0, hold: r?.hold ?? 0, drop: r?.drop ?? 0 });
+      out.set(castKey(m.id), { id: m.id, character: m.character, dailyRate: toUnits(m.dailyRate), work: r?.work ?? 0, hold: r?.hold ?? 0, drop: r?.drop ?? 0, castDays: r?.castDays });
     }
     return out;
   }

@@ -12,6 +12,7 @@ import { parseDecimalText } from "../money";
 import { showValue } from "../problems";
 import { TableReader, TableRow } from "../tables";
 import type { DoodRow } from "../schedule/model";
+import { paidDays } from "../schedule/dood";
 
 type ExprResult = { value: number } | { error: string; parse: boolean };
 
@@ -103,13 +104,13 @@ export function weeksFor(paid: number, daysPerWeek: number): number {
 
 /**
  * The Amount the DOOD gives a tied line:
- * - days: paid days (work + hold);
+ * - days: paid days (work + hold + the paid Cast Days: travel, rehearsal, fitting, run holidays);
  * - weeks: weeksFor(paid days);
  * - run: the shooting days from start to finish, drop days included: a run-of-show deal pays
  *   through the run and cannot be dropped.
  */
-export function doodAmount(basis: TieBasis, r: Pick<DoodRow, "work" | "hold" | "drop">, daysPerWeek: number): number {
-  const paid = r.work + r.hold;
+export function doodAmount(basis: TieBasis, r: Pick<DoodRow, "work" | "hold" | "drop" | "castDays">, daysPerWeek: number): number {
+  const paid = paidDays(r);
   if (basis === "days") return paid;
   if (basis === "weeks") return weeksFor(paid, daysPerWeek);
   return r.work === 0 ? 0 : r.work + r.hold + r.drop;

@@ -5,6 +5,7 @@
  */
 import { Cents, roundCents } from "../money";
 import type { Dood } from "../schedule/model";
+import { paidDays } from "../schedule/dood";
 import { BudgetLine } from "./model";
 
 export interface CastBudgetRow {
@@ -49,7 +50,7 @@ export function buildScheduleVsBudget(dood: Dood, lines: readonly BudgetLine[], 
     let budgeted = 0;
     for (const l of mine) budgeted += (l.cast!.days ?? 0) * l.x;
     budgeted = Number(budgeted.toPrecision(12));
-    const paid = r.work + r.hold;
+    const paid = paidDays(r);
     const difference = Number((budgeted - paid).toPrecision(12));
     const withBasis = mine.find((l) => l.cast!.basis);
     const rate = withBasis ? withBasis.cast!.dayRate : dailyRate(r.id);

@@ -4,7 +4,7 @@ import { fitRows, columnWidthFor, textWidth } from "./fit";
 import { Grid, INTEGER_FORMAT, SHORT_DATE_FORMAT, STYLE, currencyFormat, dateValue, money } from "./styles";
 import { columnLetters } from "../cells";
 import { paidDays } from "../globals";
-import { DOOD_LEGEND, offSpanShortText, offSpanText } from "../schedule/dood";
+import { CAST_DAYS_LEGEND, DOOD_LEGEND, WORK_CODES, offSpanShortText, offSpanText } from "../schedule/dood";
 
 export const DOOD = "DOOD";
 /** Rows: title, legend, days off, date, weekday, shooting day (the header), then the cast. */
@@ -31,6 +31,12 @@ export function doodPagesWide(columnWidths: number[]): number {
  * comes last so the columns before it stay where readers of the sheet expect them.
  */
 export const DOOD_TOTAL_HEADERS = ["Work", "Hold", "Drop", "Start", "Finish", "Hold Cost", "Paid"] as const;
+/**
+ * With a Cast Days table, its paid days are counted before Paid (which adds them): a travel day
+ * before day 1 or a fitting on a weekend has no column of its own.
+ */
+export const DOOD_CAST_DAYS_HEADERS = ["Travel", "Rehearsal", "Fitting", "Holiday"] as const;
+const CAST_DAY_KEYS = ["TR", "R", "FT", "H"] as const;
 
 /** Code fills in the usual DOOD colours: starts green, finishes red, holds grey, drop/pick-up amber. */
 const CODE_FILL: Partial<Record<DoodCode, string>> = {
@@ -43,6 +49,9 @@ const CODE_FILL: Partial<Record<DoodCode, string>> = {
   H: "#D9D9D9",
   WD: "#FFE699",
   PW: "#FFE699",
+  TR: "#DDEBF7",
+  R: "#DDEBF7",
+  FT: "#DDEBF7",
 };
 
 /**
@@ -54,13 +63,17 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   const dood = s.dood;
   const n = dood.days;
   const firstTotal = DOOD_FIRST_DAY_COL + n;
-  const lastCol = firstTotal + DOOD_TOTAL_HEADERS.length - 1;
+  const extra = dood.castDays ? DOOD_CAST_DAYS_HEADERS : [];
+  const headers: readonly string[] = [...DOOD_TOTAL_HEADERS.slice(0, 6), ...extra, "Paid"];
+  const lastCol = firstTotal + headers.length - 1;
+  const count: CellStyle = { numberFormat: INTEGER_FORMAT, hAlign: "center" };
   const cur = currencyFormat(currency);
   g.heading(title, "Day Out of Days", Math.max(lastCol, 8));
   g.set(
     2,
     4,
-    DOOD_LEGEND.map(([code, text]) => `${code} ${text}`).join(" · ") + (dood.dropsJudged ? "" : " (days have no dates, so no drops are judged)"),
+    [...DOOD_LEGEND, ...(dood.castDays ? CAST_DAYS_LEGEND : [])].map(([code, text]) => `${code} ${text}`).join(" · ") +
+      (dood.castDays ? " (Cast Days: travel, rehearsal, fitting and holidays inside the run are paid)" : "") + (dood.dropsJudged ? "" : " (days have no dates, so no drops are judged)"),
     STYLE.muted,
   );
   // Days off inside the shoot have no column (WORKBOOK.md), so the day after each run carries a
@@ -96,10 +109,10 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     g.set(DOOD_HEADER_ROW, c, i + 1, h);
   }
   // Counts are centred under their headings; dates and money right-aligned, headings with them.
-  DOOD_TOTAL_HEADERS.forEach((h, i) => {
+  headers.forEach((h, i) => {
     g.set(DOOD_DATE_ROW, firstTotal + i, null, head);
     g.set(DOOD_WEEKDAY_ROW, firstTotal + i, null, head);
-    g.set(DOOD_HEADER_ROW, firstTotal + i, h, { ...head, hAlign: i < 3 || i === 6 ? "center" : "right" });
+    g.set(DOOD_HEADER_ROW, firstTotal + i, h, { ...head, hAlign: i < 3 || i >= 6 ? "center" : "right" });
   });
 
   let r = DOOD_HEADER_ROW + 1;
@@ -110,7 +123,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     m.codes.forEach((code, i) => {
       const fill = CODE_FILL[code];
       g.set(r, DOOD_FIRST_DAY_COL + i, code === "" ? null : code, { hAlign: "center", border: { left: true, right: true }, ...(fill ? { fill } : {}) });
-      if (code && code !== "H") working[i]++;
+      if (WORK_CODES.has(code)) working[i]++;
     });
     const startEnd = (date: number | undefined, day: number | undefined): [LayoutValue, CellStyle] =>
       date !== undefined
@@ -120,14 +133,16 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
           : [null, {}];
     const [sv, ss] = startEnd(m.start, m.startDay);
     const [fv, fs] = startEnd(m.finish, m.finishDay);
-    g.row(r, firstTotal, [m.work, m.hold, m.drop, sv, fv, money(m.holdCost), paidDays(m)], undefined, [
-      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
-      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
-      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+    const extraCounts = dood.castDays ? CAST_DAY_KEYS.map((k) => m.castDays?.[k] ?? 0) : [];
+    g.row(r, firstTotal, [m.work, m.hold, m.drop, sv, fv, money(m.holdCost), ...extraCounts, paidDays(m)], undefined, [
+      count,
+      count,
+      count,
       ss,
       fs,
       { numberFormat: cur },
-      { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+      ...extraCounts.map(() => count),
+      count,
     ]);
     holdCost += m.holdCost;
     r++;
@@ -136,14 +151,17 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   g.row(r, 1, ["", "Cast working", ""], STYLE.total);
   working.forEach((w, i) => g.set(r, DOOD_FIRST_DAY_COL + i, w, { ...STYLE.total, hAlign: "center" }));
   const sum = (k: "work" | "hold" | "drop") => dood.cast.reduce((t, m) => t + m[k], 0);
-  g.row(r, firstTotal, [sum("work"), sum("hold"), sum("drop"), null, null, money(holdCost), sum("work") + sum("hold")], STYLE.total, [
-    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
-    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
-    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+  const extraSums = dood.castDays ? CAST_DAY_KEYS.map((k) => dood.cast.reduce((t, m) => t + (m.castDays?.[k] ?? 0), 0)) : [];
+  const paidSum = dood.cast.reduce((t, m) => t + paidDays(m), 0);
+  g.row(r, firstTotal, [sum("work"), sum("hold"), sum("drop"), null, null, money(holdCost), ...extraSums, paidSum], STYLE.total, [
+    count,
+    count,
+    count,
     undefined,
     undefined,
     { numberFormat: cur },
-    { numberFormat: INTEGER_FORMAT, hAlign: "center" },
+    ...extraSums.map(() => count),
+    count,
   ]);
 
   // Totals columns as wide as their widest figure (a hold cost in the millions, a date).
@@ -153,7 +171,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     columnWidthFor(g.cells.filter((c) => c.c === 2 && c.r > DOOD_HEADER_ROW), 18),
     columnWidthFor(g.cells.filter((c) => c.c === 3 && c.r > DOOD_HEADER_ROW), 18),
     ...new Array<number>(n).fill(DAY_WIDTH),
-    ...[6, 6, 6, 13, 13, 13, 6].map((w, i) => totalsWidth(i, w)),
+    ...[6, 6, 6, 13, 13, 13, ...extra.map((h) => h.length + 2), 6].map((w, i) => totalsWidth(i, w)),
   ];
   return fitRows({
     name: DOOD,

@@ -13,8 +13,9 @@
  * Date is given.
  */
 import { Cents } from "../money";
-import { EpochDay, toYmd, weekday } from "../dates";
-import { CastMember, Dood, DoodCode, DoodOffSpan, DoodRow, ShootDay } from "./model";
+import { EpochDay, formatIso, toYmd, weekday } from "../dates";
+import { CastDayCode, CastDayEntry, CastMember, Dood, DoodCode, DoodOffSpan, DoodRow, ShootDay } from "./model";
+import { castKey } from "./cast";
 
 export type DoodMember = Pick<CastMember, "id" | "character" | "actor" | "dailyRate">;
 
@@ -105,16 +106,112 @@ export function buildDood(
   dates: readonly EpochDay[] | undefined,
   dropDays: number,
   holidays: readonly { date: EpochDay; name: string }[] = [],
+  castDays?: { entries: readonly CastDayEntry[]; warn: (e: CastDayEntry, message: string) => void },
 ): Dood {
   const work = workDaysById(days);
   const cast = members.map((m) => doodRow(m, work.get(m.id) ?? [], days.length, dates, dropDays));
-  return {
+  const dood: Dood = {
     days: days.length,
     dates: days.map((_, i) => dates?.[i]),
     cast,
     dropsJudged: dates !== undefined,
     offSpans: dates ? offSpans(dates.slice(0, days.length), holidays) : [],
   };
+  if (castDays && castDays.entries.length > 0) applyCastDays(dood, members, castDays.entries, castDays.warn);
+  return dood;
+}
+
+/**
+ * Paid days of a DOOD row, the figure CAST_<id>_PAID, PROD.CASTDAYS and the budget's cast lines
+ * use: work + hold, plus the Cast Days travel, rehearsal and fitting days and the holidays inside
+ * the run (drop days are not paid).
+ */
+export function paidDays(r: Pick<DoodRow, "work" | "hold" | "castDays">): number {
+  const c = r.castDays;
+  return r.work + r.hold + (c ? c.TR + c.R + c.FT + c.H : 0);
+}
+
+const CAST_DAY_NAME: Record<CastDayCode, string> = { TR: "travel day", R: "rehearsal day", FT: "fitting", H: "holiday" };
+
+/**
+ * Cast Days (issue 14) on the DOOD. The rule, as Movie Magic counts them:
+ * - TR, R and FT are paid days. On a shooting day the member does not shoot, the code takes the
+ *   cell (an `R` in place of the hold `H`: that day is paid once, as a rehearsal, and leaves the
+ *   hold count and hold cost); on any other date (before day 1, after the wrap, a weekend) it is
+ *   counted only, in its own column.
+ * - H, a holiday, is paid when its date falls inside the member's run (after the start, before the
+ *   finish, and not while dropped): a holiday inside a run is paid as a hold. On a held shooting
+ *   day it is that hold already; elsewhere it is not paid (a warning says so).
+ * - Work wins: a code on a shooting day the member works is a warning and is ignored; so is a
+ *   second code for the same member and date.
+ * Undated days (no Start Date) cannot be matched to dates: every TR, R and FT counts, and H counts
+ *   too, the cautious reading (as undated gaps are all held).
+ */
+export function applyCastDays(dood: Dood, members: readonly DoodMember[], entries: readonly CastDayEntry[], warn: (e: CastDayEntry, message: string) => void): void {
+  dood.castDays = true;
+  const dayOf = new Map<EpochDay, number>();
+  dood.dates.forEach((d, i) => d !== undefined && dayOf.set(d, i));
+  const dated = dood.dropsJudged;
+  const rowOf = new Map<string, number>();
+  members.forEach((m, i) => rowOf.set(castKey(m.id), i));
+  for (const r of dood.cast) r.castDays = { TR: 0, R: 0, FT: 0, H: 0 };
+  const seen = new Map<string, CastDayEntry>();
+  for (const e of entries) {
+    const i = rowOf.get(castKey(e.id));
+    if (i === undefined) continue; // the reader reports an unknown ID
+    const r = dood.cast[i];
+    const counts = r.castDays!;
+    const who = `cast ${r.id}${r.character ? ` (${r.character})` : ""}`;
+    const when = formatIso(e.date);
+    const key = `${castKey(e.id)}|${e.date}`;
+    const first = seen.get(key);
+    if (first) {
+      warn(e, `${who} already has ${first.code} on ${when} (row ${first.row}); this row is ignored`);
+      continue;
+    }
+    seen.set(key, e);
+    if (!dated) {
+      counts[e.code]++;
+      continue;
+    }
+    const day = dayOf.get(e.date);
+    const code = day === undefined ? "" : r.codes[day];
+    if (day !== undefined && WORK_CODES.has(code)) {
+      warn(e, `${who} works on ${when} (day ${day + 1}, ${code}); work wins, so this ${CAST_DAY_NAME[e.code]} is ignored`);
+      continue;
+    }
+    if (e.code === "H") {
+      if (day !== undefined && code === "H") continue; // already paid as that hold
+      if (insideRun(r, e.date, dood)) counts.H++;
+      else warn(e, `${when} is outside ${who}'s run (${runText(r)}), so the holiday is not paid`);
+      continue;
+    }
+    counts[e.code]++;
+    if (day !== undefined) {
+      if (code === "H") {
+        r.hold--;
+        r.holdCost = r.hold * members[i].dailyRate;
+      }
+      r.codes[day] = e.code;
+    }
+  }
+}
+
+/** After the first work date, before the last, and not between the drop and the pick-up. */
+function insideRun(r: DoodRow, date: EpochDay, dood: Dood): boolean {
+  if (r.start === undefined || r.finish === undefined || date <= r.start || date >= r.finish) return false;
+  const drop = r.codes.findIndex((c) => c === "WD" || c === "SWD");
+  const pick = r.codes.findIndex((c) => c === "PW" || c === "PWF");
+  if (drop >= 0 && pick > drop) {
+    const a = dood.dates[drop];
+    const b = dood.dates[pick];
+    if (a !== undefined && b !== undefined && date > a && date < b) return false;
+  }
+  return true;
+}
+
+function runText(r: DoodRow): string {
+  return r.start === undefined || r.finish === undefined ? "no work days" : `${formatIso(r.start)} to ${formatIso(r.finish)}`;
 }
 
 /**
@@ -172,6 +269,13 @@ export const DOOD_LEGEND: readonly (readonly [Exclude<DoodCode, "">, string])[] 
   ["SWD", "start work, drop"],
   ["PW", "pick-up work"],
   ["PWF", "pick-up, finish"],
+];
+
+/** The Cast Days codes a DOOD with Cast Days adds to its legend (H is the hold already listed). */
+export const CAST_DAYS_LEGEND: readonly (readonly [Exclude<DoodCode, "">, string])[] = [
+  ["TR", "travel"],
+  ["R", "rehearsal"],
+  ["FT", "fitting"],
 ];
 
 /** Codes that mean the member works that day. */

@@ -6,6 +6,7 @@ import { Settings } from "../settings";
 import { headerKey } from "../tables";
 import { toUnits } from "../money";
 import { readCast } from "./cast";
+import { readCastDays } from "./castDays";
 import { readLocations } from "./locations";
 import { readCalls, readHolidays } from "./calls";
 import { readStripColors, readStripboard } from "./stripboard";
@@ -19,7 +20,7 @@ import { readBreakdown } from "./breakdown";
 export * from "./model";
 export { formatEighths, parseEighths, parsePages } from "./eighths";
 export { shootDate, shootingDates } from "./calendar";
-export { doodRow, buildDood } from "./dood";
+export { doodRow, buildDood, paidDays } from "./dood";
 export { sunTimes, localSunTimes, parseTimeZone } from "./sun";
 
 /** Where a Settings key sits, for problems about its value. */
@@ -61,6 +62,7 @@ function readSettingsZone(wb: WorkbookInput, settings: Settings, problems: Probl
 export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: Problems): ScheduleModel | undefined {
   if (!findTable(wb, "Stripboard")) return undefined;
   const cast = readCast(wb, problems);
+  const castDays = readCastDays(wb, cast, problems);
   const locations = readLocations(wb, problems);
   const colors = readStripColors(wb, problems);
   const calls = readCalls(wb, problems);
@@ -85,7 +87,10 @@ export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: P
     }
   }
 
-  const dood = buildDood(days, cast.members, dates, settings.dropDays, holidays);
+  const dood = buildDood(days, cast.members, dates, settings.dropDays, holidays, {
+    entries: castDays.entries,
+    warn: (e, message) => problems.warning({ sheet: castDays.sheet, table: castDays.table, row: e.row, column: castDays.dateColumn }, message),
+  });
   const callsByDay = matchCalls(calls, days.length, dates, problems, wb);
   const callSheets = buildCallSheets({
     production: settings.production,

@@ -126,7 +126,27 @@ export interface Holiday {
   name: string;
 }
 
-export type DoodCode = "SW" | "W" | "WF" | "SWF" | "H" | "WD" | "SWD" | "PW" | "PWF" | "";
+/** TR, R and FT come from the optional Cast Days table, on a shooting day the member does not work. */
+export type DoodCode = "SW" | "W" | "WF" | "SWF" | "H" | "WD" | "SWD" | "PW" | "PWF" | "TR" | "R" | "FT" | "";
+
+/** Codes of the Cast Days table: travel, rehearsal, fitting, holiday (issue 14). */
+export type CastDayCode = "TR" | "R" | "FT" | "H";
+
+/** One Cast Days row as read: `id` is the Cast table's spelling of the ID. */
+export interface CastDayEntry {
+  row: number;
+  id: string;
+  date: EpochDay;
+  code: CastDayCode;
+}
+
+/** Paid non-shooting days from Cast Days: travel, rehearsal, fitting, and holidays inside the run. */
+export interface CastDayCounts {
+  TR: number;
+  R: number;
+  FT: number;
+  H: number;
+}
 
 export interface DoodRow {
   id: string;
@@ -146,6 +166,8 @@ export interface DoodRow {
   finish?: EpochDay;
   /** hold × Daily Rate. */
   holdCost: Cents;
+  /** Paid Cast Days of this member; absent when the workbook has no Cast Days rows. */
+  castDays?: CastDayCounts;
 }
 
 export interface Dood {
@@ -156,6 +178,8 @@ export interface Dood {
   dropsJudged: boolean;
   /** Calendar days between two shooting days (weekends, holidays), in order; absent or empty when undated. */
   offSpans?: DoodOffSpan[];
+  /** True when the Cast Days table gave rows: the DOOD shows their counts and legend. */
+  castDays?: boolean;
 }
 
 /** A run of consecutive non-shooting dates inside the shoot (issue 14). */
