@@ -157,7 +157,7 @@ describe("prodbook build", () => {
     expect(ws.pageSetup.orientation).toBe("portrait");
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBe("1:3");
-    expect(ws.pageSetup.printArea).toMatch(/^A1:H\d+$/);
+    expect(ws.pageSetup.printArea).toMatch(/^A1:I\d+$/);
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && texts.push(c.value)));
     for (const s of ["SCENES", "CAST", "LOCATIONS", "NOTES", "ADVANCE SCHEDULE: DAY 3", "1 Main St", "General Hospital", "On hold (not called): 2", "America/Los_Angeles"]) {
@@ -328,18 +328,20 @@ describe("errors a script can rely on", () => {
 });
 
 describe("prodbook demo", () => {
-  test("writes the sample production, which checks and builds without one problem", async () => {
+  test("writes the sample production, which checks and builds with no error and only its six short turnarounds", async () => {
     const r = prodbook("demo", "-o", "demo.xlsx");
     expect(r.code).toBe(0);
     expect(prodbook("demo", "-o", "demo.xlsx").code).toBe(2); // exists: needs --force
     const wb = await load("demo.xlsx");
     expect(wb.getWorksheet("Budget")!.getTables()).toHaveLength(1);
     const check = prodbook("check", "demo.xlsx");
-    expect(check.out).toContain("demo.xlsx: no problems.");
+    // Day 4 to 5 and Day 8 to 9: the crew and the actors called on both days (issue 14).
+    expect(check.out).toContain("demo.xlsx: 0 errors, 6 warnings.");
+    expect(check.out.match(/WARNING .*Turnaround/g)).toHaveLength(6);
     expect(check.code).toBe(0);
     const build = prodbook("build", "demo.xlsx", "-o", "demo-built.xlsx");
     expect(build.code).toBe(0);
-    expect(build.err).toBe("");
+    expect(build.err).toMatch(/6 warnings \(see above\)\.\n$/);
     const out = await load("demo-built.xlsx");
     const names = out.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(["Top Sheet", "Cost Report", "Schedule", "DOOD", "Call D1", "Call D11"]));

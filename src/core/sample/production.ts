@@ -44,6 +44,13 @@ const settings: SampleTable = {
     // The weekly cost report as of the Sunday before the shoot (issue 16).
     ["Report Date", d("2027-05-16")],
     ["Period", "Week"],
+    // Call sheets (issue 14).
+    ["Production Office", "5161 Lankershim Blvd, Suite 250, North Hollywood, CA 91601 · (818) 555-0100"],
+    ["Walkie Channels", "1 Production · 2 Private · 3 Camera · 4 Grip & Electric · 5 Transport · 6 Locations · 7 Art & Props"],
+    ["Safety Notes", "Closed-toe shoes on set. Set medic at base camp. Report every incident or near miss to the 1st AD."],
+    ["Turnaround", 12],
+    ["Shooting Day Length", 12],
+    ["First Meal", 6],
   ],
 };
 
@@ -357,20 +364,21 @@ const forecast: SampleTable = {
   formats: { ETC: MONEY },
 };
 
+/** Minor, Pickup (an offset from the makeup call), Transport and Turnaround hours: issue 14. */
 const cast: SampleTable = {
   name: "Cast",
-  headers: ["ID", "Character", "Actor", "Daily Rate", "Makeup", "Contact"],
+  headers: ["ID", "Character", "Actor", "Daily Rate", "Makeup", "Contact", "Minor", "Pickup", "Transport", "Turnaround"],
   rows: [
-    ["1", "MAGGIE HALE", "Nora Vance", 2500, 90, "Agent: Kim Pryor, (310) 555-0141"],
-    ["2", "DANNY HALE", "Theo Marsh", 2000, 60, "Agent: Kim Pryor, (310) 555-0141"],
-    ["3", "RUTH HALE", "Carmen Ortiz", 1800, 75, "Manager: Dee Alvarez, (323) 555-0187"],
-    ["4", "SHERIFF COLE", "Wendell Price", 1246, 45, "(818) 555-0102"],
-    ["5", "LENA", "Priya Raman", 1246, 45, "(213) 555-0176"],
-    ["6", "WALT", "Gus Halloran", 1246, 45, "(760) 555-0133"],
-    ["7", "YOUNG MAGGIE", "Ivy Chen", 1246, 60, "Parent: May Chen, (626) 555-0119; studio teacher required"],
-    ["8", "TRUCKER", "Ray Dubois", 1246, 30, "(661) 555-0150"],
-    ["9", "DR. ANAND", "Sameer Kapoor", 1246, 30, "(310) 555-0164"],
-    ["10", "TICKET AGENT", "Lucy Fairbanks", 1246, 30, "(213) 555-0128"],
+    ["1", "MAGGIE HALE", "Nora Vance", 2500, 90, "Agent: Kim Pryor, (310) 555-0141", "No", "-0:45", "Car 1 from home", null],
+    ["2", "DANNY HALE", "Theo Marsh", 2000, 60, "Agent: Kim Pryor, (310) 555-0141", "No", "-0:45", "Car 2 from home", null],
+    ["3", "RUTH HALE", "Carmen Ortiz", 1800, 75, "Manager: Dee Alvarez, (323) 555-0187", "No", "-0:45", "Car 2 from home", null],
+    ["4", "SHERIFF COLE", "Wendell Price", 1246, 45, "(818) 555-0102", "No", null, "Drives self", null],
+    ["5", "LENA", "Priya Raman", 1246, 45, "(213) 555-0176", "No", "-0:30", "Van 1 from unit base", null],
+    ["6", "WALT", "Gus Halloran", 1246, 45, "(760) 555-0133", "No", null, "Drives self", null],
+    ["7", "YOUNG MAGGIE", "Ivy Chen", 1246, 60, "Parent: May Chen, (626) 555-0119; studio teacher required", "Yes", "-0:45", "Car 3 with parent", 12],
+    ["8", "TRUCKER", "Ray Dubois", 1246, 30, "(661) 555-0150", "No", null, "Drives self", null],
+    ["9", "DR. ANAND", "Sameer Kapoor", 1246, 30, "(310) 555-0164", "No", null, "Drives self", null],
+    ["10", "TICKET AGENT", "Lucy Fairbanks", 1246, 30, "(213) 555-0128", "No", "-0:30", "Van 1 from unit base", null],
   ],
   formats: { "Daily Rate": MONEY },
 };
@@ -471,21 +479,81 @@ const stripboard: SampleTable = {
   rows: strips.map((s) => [...s]),
 };
 
+/**
+ * Day rows, then one actor's calls (a Cast ID): Day 5's flashback pair is called after lunch for
+ * scene 32. Crew Call and Meal are times; Set Call a time, Pickup an offset from the makeup call.
+ */
 const calls: SampleTable = {
   name: "Calls",
-  headers: ["Day", "Crew Call", "Notes"],
+  headers: ["Day", "Crew Call", "Notes", "Wrap", "Meal", "Walkie Channels", "Safety", "Cast ID", "Set Call", "Pickup", "Transport"],
   rows: [
-    [4, "15:00", "Night work: the diner after closing"],
-    [6, "05:00", "Dawn on the ridge first; sunrise about 05:37"],
-    [8, "15:30", "Night exteriors; dinner at 21:00"],
-    [11, "12:00", "Split day: stage nights, then Hale House exterior night"],
+    [4, "15:00", "Night work: the diner after closing", null, null, null, null, null, null, null, null],
+    [6, "05:00", "Dawn on the ridge first; sunrise about 05:37", null, null, null, "Ridge hike before light: headlamps, two medics, snake watch", null, null, null, null],
+    [8, "15:30", "Night exteriors; dinner at 21:00", null, "21:00", null, "Pool deck at night: lit walkways, lifeguard on set", null, null, null, null],
+    [11, "12:00", "Split day: stage nights, then Hale House exterior night", null, null, null, null, null, null, null, null],
+    [5, null, "Public station: crowd held by station security", "19:00", "13:00", "1 Production · 2 Private · 3 Camera · 4 Grip & Electric · 8 Station security", "Public space: keep cables matted, walkways clear; no drones", null, null, null, null],
+    [5, null, "Scene 32 after lunch", null, null, null, null, "2", "14:00", "-0:45", "Car 2 with Carmen Ortiz"],
+    [5, null, "Scene 32 after lunch", null, null, null, null, "3", "14:00", "-0:30", "Car 2 from home"],
+  ],
+};
+
+/** The crew called each day, by department; Call blank is crew call, an offset (-0:30) is from it. */
+const crew: SampleTable = {
+  name: "Crew",
+  headers: ["Department", "Position", "Name", "Phone", "Call"],
+  rows: [
+    ["Production", "Director", "Jonah Reyes", "(323) 555-0110", null],
+    ["Production", "Unit Production Manager", "Alma Ferris", "(818) 555-0111", null],
+    ["Production", "1st Assistant Director", "Marcus Bell", "(818) 555-0112", "-0:30"],
+    ["Production", "2nd Assistant Director", "Tess Okafor", "(818) 555-0113", "-1:00"],
+    ["Production", "Script Supervisor", "Irene Vogt", "(310) 555-0114", null],
+    ["Production", "Set PA", "Dev Shah", "(213) 555-0115", "-1:00"],
+    ["Camera", "Director of Photography", "Lars Engstrom", "(323) 555-0120", null],
+    ["Camera", "Camera Operator", "Rita Gomez", "(323) 555-0121", null],
+    ["Camera", "1st AC", "Ben Alder", "(818) 555-0122", "-0:30"],
+    ["Camera", "2nd AC", "Kai Morita", "(818) 555-0123", "-0:30"],
+    ["Camera", "DIT", "Noor Haddad", "(213) 555-0124", null],
+    ["Grip", "Key Grip", "Sal Romero", "(818) 555-0130", null],
+    ["Grip", "Best Boy Grip", "Luis Pena", "(818) 555-0131", null],
+    ["Grip", "Dolly Grip", "Otis Crane", "(818) 555-0132", null],
+    ["Electric", "Gaffer", "June Park", "(323) 555-0140", null],
+    ["Electric", "Best Boy Electric", "Abe Lund", "(323) 555-0141", null],
+    ["Electric", "Genny Operator", "Roy Hatch", "(661) 555-0142", "-1:00"],
+    ["Sound", "Production Sound Mixer", "Mei Lin", "(310) 555-0150", null],
+    ["Sound", "Boom Operator", "Carl Dietz", "(310) 555-0151", null],
+    ["Art", "Production Designer", "Hollis Grant", "(323) 555-0160", null],
+    ["Art", "Property Master", "Vera Stone", "(818) 555-0161", "-0:30"],
+    ["Art", "Set Dresser", "Pete Wong", "(818) 555-0162", null],
+    ["Costume", "Costume Designer", "Ada Reyes", "(323) 555-0170", null],
+    ["Costume", "Set Costumer", "Lou Brandt", "(323) 555-0171", "-1:00"],
+    ["Hair & Make-up", "Key Make-up Artist", "Sia Novak", "(310) 555-0180", "-1:30"],
+    ["Hair & Make-up", "Key Hair Stylist", "Remy Cole", "(310) 555-0181", "-1:30"],
+    ["Locations", "Location Manager", "Gil Ortega", "(213) 555-0190", "-1:00"],
+    ["Locations", "Set Medic", "Dana Price", "(213) 555-0191", "-1:00"],
+    ["Transport", "Transportation Captain", "Moe Brandt", "(661) 555-0195", "-1:30"],
+    ["Transport", "Driver, cast cars", "Ike Fell", "(661) 555-0196", "-2:00"],
+    ["Catering", "Caterer", "Tasty Craft Catering", "(818) 555-0199", "-1:00"],
+  ],
+};
+
+/** Key contacts printed at the top of every call sheet. */
+const contacts: SampleTable = {
+  name: "Contacts",
+  headers: ["Role", "Name", "Phone", "Email"],
+  rows: [
+    ["Producer", "Rosa Lind", "(818) 555-0101", "rosa@longwayhome.film"],
+    ["Unit Production Manager", "Alma Ferris", "(818) 555-0111", "alma@longwayhome.film"],
+    ["1st Assistant Director", "Marcus Bell", "(818) 555-0112", "ad@longwayhome.film"],
+    ["Production Coordinator", "Kim Ruiz", "(818) 555-0102", "office@longwayhome.film"],
+    ["Location Manager", "Gil Ortega", "(213) 555-0190", "locations@longwayhome.film"],
+    ["Set Medic", "Dana Price", "(213) 555-0191", ""],
   ],
 };
 
 /** Every table of the sample production, in the order a new workbook shows them. */
 export function sampleProduction(): SampleTable[] {
   // Fresh arrays each call: callers may write into them.
-  return [settings, holidays, accounts, fringes, globals, budget, markups, incentives, ledger, forecast, cast, locations, stripboard, calls].map((t) => ({
+  return [settings, holidays, accounts, fringes, globals, budget, markups, incentives, ledger, forecast, cast, locations, stripboard, calls, crew, contacts].map((t) => ({
     ...t,
     headers: [...t.headers],
     rows: t.rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))),

@@ -1,5 +1,6 @@
 /** `Calls` (per-day crew call overrides and notes) and `Holidays` (dates not shot). */
-import { WorkbookInput } from "../cells";
+import { WorkbookInput, isBlank } from "../cells";
+import { clockCell } from "./clock";
 import { parseDateCell } from "../dates";
 import { Problems, showValue } from "../problems";
 import { TableSpec, openTable } from "../tables";
@@ -12,6 +13,16 @@ export const CALLS_SPEC: TableSpec = {
     { key: "crewCall", header: "Crew Call", aliases: ["Call", "General Call"] },
     { key: "shootingCall", header: "Shooting Call", aliases: ["Shoot Call", "Camera Call"] },
     { key: "notes", header: "Notes" },
+    // Issue 14 (docs/WORKBOOK-EXTENSIONS.md): day rows' times and notes, and one actor's calls.
+    { key: "wrap", header: "Wrap", aliases: ["Est Wrap", "Estimated Wrap", "Wrap Time", "Dismiss", "Dismissal"] },
+    { key: "meal", header: "Meal", aliases: ["First Meal", "1st Meal", "Lunch", "Meal Time"] },
+    { key: "secondMeal", header: "Second Meal", aliases: ["2nd Meal"] },
+    { key: "walkie", header: "Walkie Channels", aliases: ["Walkie", "Walkies", "Channels", "Radio Channels"] },
+    { key: "safety", header: "Safety", aliases: ["Safety Notes", "Safety Note"] },
+    { key: "castId", header: "Cast ID", aliases: ["Cast", "Actor ID"] },
+    { key: "setCall", header: "Set Call", aliases: ["On Set", "Set Call Time"] },
+    { key: "pickup", header: "Pickup", aliases: ["Pick Up", "Pickup Time"] },
+    { key: "transport", header: "Transport", aliases: ["Transportation"] },
   ],
 };
 
@@ -43,8 +54,29 @@ export function readCalls(wb: WorkbookInput, problems: Problems): DayCall[] {
       }
       call.date = d;
     }
-    call.crewCall = t.time(row, "crewCall");
-    call.shootingCall = t.time(row, "shootingCall");
+    const castId = t.text(row, "castId");
+    if (castId) {
+      // One actor's calls that day: offsets count from that actor's own calls.
+      call.castId = castId;
+      call.setCall = clockCell(t, row, "setCall", "the shooting call");
+      call.pickup = clockCell(t, row, "pickup", "the makeup call");
+      call.transport = t.text(row, "transport");
+      call.wrap = clockCell(t, row, "wrap", "crew call");
+      for (const key of ["crewCall", "shootingCall", "meal", "secondMeal"]) {
+        if (!isBlank(t.value(row, key))) t.warning(row, key, `${t.header(key)} belongs on the day's own Calls row (no Cast ID); this row gives cast ${showValue(castId)}'s calls and its ${t.header(key)} is not used`);
+      }
+    } else {
+      call.crewCall = t.time(row, "crewCall");
+      call.shootingCall = t.time(row, "shootingCall");
+      call.wrap = clockCell(t, row, "wrap", "crew call");
+      call.meal = clockCell(t, row, "meal", "crew call");
+      call.secondMeal = clockCell(t, row, "secondMeal", "crew call");
+      call.walkie = t.text(row, "walkie");
+      call.safety = t.text(row, "safety");
+      for (const key of ["setCall", "pickup", "transport"]) {
+        if (!isBlank(t.value(row, key))) t.warning(row, key, `${t.header(key)} is one actor's: give the Cast ID on this row; it is not used`);
+      }
+    }
     out.push(call);
   }
   return out;

@@ -5,6 +5,7 @@ import { parseTimeCell } from "../dates";
 import { Problems, showValue } from "../problems";
 import { TableReader, TableRow, TableSpec, openTable } from "../tables";
 import { CastMember } from "./model";
+import { clockCell, hoursCell, parseYesNo } from "./clock";
 
 export const CAST_SPEC: TableSpec = {
   name: "Cast",
@@ -15,6 +16,11 @@ export const CAST_SPEC: TableSpec = {
     { key: "rate", header: "Daily Rate", aliases: ["Rate", "Day Rate"] },
     { key: "makeup", header: "Makeup", aliases: ["Makeup Minutes", "Make-up", "MU", "Hair Makeup", "HMU"] },
     { key: "contact", header: "Contact", aliases: ["Phone", "Email"] },
+    // Issue 14 (docs/WORKBOOK-EXTENSIONS.md).
+    { key: "minor", header: "Minor", aliases: ["Under 18", "Child"] },
+    { key: "pickup", header: "Pickup", aliases: ["Pick Up", "Pickup Time"] },
+    { key: "transport", header: "Transport", aliases: ["Transportation"] },
+    { key: "turnaround", header: "Turnaround", aliases: ["Turnaround Hours", "Rest Period"] },
   ],
 };
 
@@ -59,6 +65,18 @@ export function readCast(wb: WorkbookInput, problems: Problems): CastTable {
       makeup: readMakeup(t, row),
       contact: t.text(row, "contact"),
     };
+    if (t.has("minor")) {
+      const v = t.value(row, "minor");
+      const minor = parseYesNo(v);
+      if (minor === undefined) t.error(row, "minor", `${t.header("minor")} must be yes or no, not ${showValue(v)}`);
+      else if (minor) member.minor = true;
+    }
+    const pickup = t.has("pickup") ? clockCell(t, row, "pickup", "the makeup call") : undefined;
+    if (pickup) member.pickup = pickup;
+    const transport = t.text(row, "transport");
+    if (transport) member.transport = transport;
+    const turnaround = t.has("turnaround") ? hoursCell(t, row, "turnaround") : undefined;
+    if (turnaround !== undefined) member.turnaround = turnaround;
     out.members.push(member);
     out.byKey.set(key, member);
   }

@@ -1,5 +1,5 @@
 /** The schedule engine: Stripboard → dated shooting days, Day Out of Days and call sheets. */
-import { CellValue, WorkbookInput, findTable } from "../cells";
+import { CellValue, WorkbookInput, columnLetters, findTable } from "../cells";
 import { EpochDay, formatIso, parseTimeCell } from "../dates";
 import { Problems, showValue } from "../problems";
 import { Settings } from "../settings";
@@ -12,9 +12,13 @@ import { readCalls, readHolidays } from "./calls";
 import { readStripColors, readStripboard } from "./stripboard";
 import { shootingDates } from "./calendar";
 import { buildDood } from "./dood";
-import { DEFAULT_SHOOTING_CALL_OFFSET, buildCallSheets } from "./callsheet";
+import { DEFAULT_DAY_LENGTH, DEFAULT_FIRST_MEAL, DEFAULT_SHOOTING_CALL_OFFSET, DEFAULT_TURNAROUND, buildCallSheets } from "./callsheet";
+import { readContacts, readCrew } from "./crew";
+import { parseHours } from "./clock";
+import { turnaroundShorts } from "./turnaround";
+import { CastTable, castKey } from "./cast";
 import { TimeZone, parseTimeZone } from "./sun";
-import { DayCall, ScheduleModel } from "./model";
+import { CallSheet, DayCall, ScheduleModel } from "./model";
 import { readBreakdown } from "./breakdown";
 
 export * from "./model";
@@ -45,6 +49,28 @@ function readShootingCallOffset(wb: WorkbookInput, settings: Settings, problems:
     return DEFAULT_SHOOTING_CALL_OFFSET;
   }
   return m;
+}
+
+/** A Settings duration in hours (Turnaround, Shooting Day Length, First Meal): 12, 10.5 or 12:00. */
+function readHoursSetting(wb: WorkbookInput, settings: Settings, problems: Problems, key: string, fallback: number, maxHours: number): number {
+  const raw = settings.extra.get(headerKey(key)) as CellValue | undefined;
+  const m = parseHours(raw ?? null, maxHours);
+  if (m === undefined) return fallback;
+  if (m === "bad") {
+    problems.error(settingAt(wb, key), `${key} must be hours like 12, 10.5 or 12:00 (more than 0, at most ${maxHours}), not ${showValue(raw)}`);
+    return fallback;
+  }
+  return m;
+}
+
+/** A Settings text (Production Office, Walkie Channels, Safety Notes), trimmed; "" when not set. */
+function textSetting(settings: Settings, ...keys: string[]): string {
+  for (const k of keys) {
+    const raw = settings.extra.get(headerKey(k));
+    if (raw === undefined || raw === null || raw === "") continue;
+    return raw instanceof Date ? formatIso(Math.floor(raw.getTime() / 86_400_000)) : String(raw).trim();
+  }
+  return "";
 }
 
 function readSettingsZone(wb: WorkbookInput, settings: Settings, problems: Problems): TimeZone | undefined {
@@ -91,7 +117,8 @@ export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: P
     entries: castDays.entries,
     warn: (e, message) => problems.warning({ sheet: castDays.sheet, table: castDays.table, row: e.row, column: castDays.dateColumn }, message),
   });
-  const callsByDay = matchCalls(calls, days.length, dates, problems, wb);
+  const { byDay: callsByDay, castByDay } = matchCalls(calls, days.length, dates, problems, wb, cast);
+  const turnaround = readHoursSetting(wb, settings, problems, "Turnaround", DEFAULT_TURNAROUND, 48);
   const callSheets = buildCallSheets({
     production: settings.production,
     days,
@@ -102,7 +129,17 @@ export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: P
     crewCall: settings.crewCall,
     shootingCallOffset,
     timeZone,
+    castCallsByDay: castByDay,
+    crew: readCrew(wb, problems),
+    contacts: readContacts(wb, problems),
+    productionOffice: textSetting(settings, "Production Office", "Office"),
+    walkie: textSetting(settings, "Walkie Channels", "Walkies"),
+    safety: textSetting(settings, "Safety Notes", "Safety"),
+    dayLength: readHoursSetting(wb, settings, problems, "Shooting Day Length", DEFAULT_DAY_LENGTH, 24),
+    firstMealAfter: readHoursSetting(wb, settings, problems, "First Meal", DEFAULT_FIRST_MEAL, 24),
   });
+  checkCastCalls(castByDay, callSheets, problems, wb);
+  warnTurnaround(callSheets, cast, callsByDay, turnaround, problems, wb);
   return {
     production: settings.production,
     board,
@@ -117,10 +154,28 @@ export function buildSchedule(wb: WorkbookInput, settings: Settings, problems: P
   };
 }
 
-/** Calls rows by day number; a row for no shooting day, or a second row for one, is a warning. */
-function matchCalls(calls: DayCall[], dayCount: number, dates: EpochDay[] | undefined, problems: Problems, wb: WorkbookInput): Map<number, DayCall> {
+/** Where a Calls row's cell is, for problems (the cell address when the column exists). */
+function callsAt(wb: WorkbookInput, row: number, column: string): { sheet: string; table: string; row: number; column: string; cell?: string } {
+  const t = findTable(wb, "Calls");
+  const i = t ? t.headers.findIndex((h) => headerKey(h) === headerKey(column)) : -1;
+  return { sheet: t?.sheet ?? "Calls", table: t?.name ?? "Calls", row, column, ...(t && i >= 0 ? { cell: `${columnLetters(t.firstColumn + i)}${row}` } : {}) };
+}
+
+/**
+ * Calls rows by day number; a row for no shooting day, or a second row for one, is a warning.
+ * Rows with a Cast ID (one actor's calls) are kept apart, by day and castKey.
+ */
+function matchCalls(
+  calls: DayCall[],
+  dayCount: number,
+  dates: EpochDay[] | undefined,
+  problems: Problems,
+  wb: WorkbookInput,
+  cast: CastTable,
+): { byDay: Map<number, DayCall>; castByDay: Map<number, Map<string, DayCall>> } {
   const out = new Map<number, DayCall>();
-  if (calls.length === 0) return out;
+  const castByDay = new Map<number, Map<string, DayCall>>();
+  if (calls.length === 0) return { byDay: out, castByDay };
   const t = findTable(wb, "Calls");
   const at = (c: DayCall) => ({ sheet: t?.sheet ?? "Calls", table: t?.name ?? "Calls", row: c.row, column: "Day" });
   const byDate = new Map<EpochDay, number>();
@@ -139,13 +194,63 @@ function matchCalls(calls: DayCall[], dayCount: number, dates: EpochDay[] | unde
       problems.warning(at(c), `Day ${n} is past the last shooting day (${dayCount}); this Calls row is not used`);
       continue;
     }
+    if (c.castId !== undefined) {
+      const key = castKey(c.castId);
+      if (cast.present && !cast.byKey.has(key)) {
+        problems.warning(callsAt(wb, c.row, t?.headers.find((h) => ["castid", "cast", "actorid"].includes(headerKey(h))) ?? "Cast ID"), `Cast ID ${showValue(c.castId)} is not in the Cast table; this Calls row is not used`);
+        continue;
+      }
+      let m = castByDay.get(n);
+      if (!m) castByDay.set(n, (m = new Map()));
+      const first = m.get(key);
+      if (first) {
+        problems.warning(at(c), `Day ${n} already has a Calls row for cast ${showValue(c.castId)} (row ${first.row}); the first is used`);
+        continue;
+      }
+      m.set(key, c);
+      continue;
+    }
     if (out.has(n)) {
       problems.warning(at(c), `Day ${n} already has a Calls row (row ${out.get(n)!.row}); the first is used`);
       continue;
     }
     out.set(n, c);
   }
-  return out;
+  return { byDay: out, castByDay };
+}
+
+/** An actor's Calls row for a day they do not work is a warning: it would print nothing. */
+function checkCastCalls(castByDay: Map<number, Map<string, DayCall>>, sheets: CallSheet[], problems: Problems, wb: WorkbookInput): void {
+  for (const [n, rows] of castByDay) {
+    const called = new Set(sheets[n - 1]?.cast.map((c) => castKey(c.id)) ?? []);
+    for (const [key, c] of rows) {
+      if (!called.has(key)) problems.warning(callsAt(wb, c.row, "Day"), `Cast ${showValue(c.castId)} is not called on Day ${n} (no strip of that day lists them); this Calls row is not used`);
+    }
+  }
+}
+
+/**
+ * Turnaround warnings (issue 14): on the later day's Calls row when it sets the crew call, else
+ * the earlier day's, else Settings Crew Call; an actor's on their Cast row's ID.
+ */
+function warnTurnaround(sheets: CallSheet[], cast: CastTable, callsByDay: Map<number, DayCall>, turnaround: number, problems: Problems, wb: WorkbookInput): void {
+  for (const s of turnaroundShorts(sheets, cast.members, turnaround)) {
+    if (s.castId !== undefined) {
+      const m = cast.byKey.get(castKey(s.castId));
+      const r = cast.reader;
+      if (m && r) {
+        problems.warning(r.at({ excelRow: m.row, cells: [] }, "id"), s.message);
+        continue;
+      }
+    }
+    // The row that set the too-early call, else the one that set the late wrap.
+    const later = callsByDay.get(s.to);
+    const earlier = callsByDay.get(s.from);
+    if (later?.crewCall !== undefined) problems.warning(callsAt(wb, later.row, "Crew Call"), s.message);
+    else if (earlier) problems.warning(callsAt(wb, earlier.row, earlier.wrap ? "Wrap" : "Crew Call"), s.message);
+    else if (later) problems.warning(callsAt(wb, later.row, "Day"), s.message);
+    else problems.warning(settingAt(wb, "Crew Call"), s.message);
+  }
 }
 
 export interface ScheduleReportJson {

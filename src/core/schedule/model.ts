@@ -4,6 +4,7 @@ import { Cents } from "../money";
 import { EpochDay } from "../dates";
 import { Eighths } from "./eighths";
 import type { BreakdownModel } from "./breakdown";
+import type { Clock } from "./clock";
 
 export type IntExt = "INT" | "EXT" | "INT/EXT" | string;
 /** DAY, NIGHT, or DAWN, DUSK, MORNING, EVENING as written (other text kept upper-cased). */
@@ -93,6 +94,13 @@ export interface CastMember {
   /** Minutes from makeup call to set call. */
   makeup: number;
   contact: string;
+  /** Extension (issue 14): a minor, who needs a studio teacher and child-labour hours. */
+  minor?: boolean;
+  /** Extension (issue 14): pickup as a time or an offset from the makeup call, every work day. */
+  pickup?: Clock;
+  transport?: string;
+  /** Extension (issue 14): minutes of rest owed between wrap and the next call. */
+  turnaround?: number;
 }
 
 export interface Location {
@@ -118,6 +126,21 @@ export interface DayCall {
   /** Extension: a shooting call for the day, overriding crew call + Shooting Call Offset. */
   shootingCall?: number;
   notes: string;
+  /** Extension (issue 14): a time (next morning when before the crew call) or an offset from crew call. */
+  wrap?: Clock;
+  meal?: Clock;
+  secondMeal?: Clock;
+  walkie?: string;
+  safety?: string;
+  /**
+   * Extension (issue 14): a row with a Cast ID is one actor's calls that day, not the day's own
+   * row: Set Call (time or offset from the shooting call), Pickup (time or offset from the makeup
+   * call), Transport, Wrap (the actor's dismissal) and Notes.
+   */
+  castId?: string;
+  setCall?: Clock;
+  pickup?: Clock;
+  transport?: string;
 }
 
 export interface Holiday {
@@ -217,6 +240,10 @@ export interface CallSheetScene {
   cast: string[];
   location: string;
   description: string;
+  /** Extension (issue 14): background from the Stripboard's Extras, when it gives a count. */
+  background?: number;
+  /** The Extras cell as written when it is text ("20 commuters"). */
+  extras: string;
 }
 
 export interface CallSheetCast {
@@ -227,6 +254,36 @@ export interface CallSheetCast {
   /** Minutes after midnight (may pass midnight for night work: formatTime wraps it). */
   makeupCall: number;
   setCall: number;
+  /** Extension (issue 14). */
+  pickup?: number;
+  transport?: string;
+  minor?: boolean;
+  /** The Calls row's Notes for this actor and day. */
+  note?: string;
+  /** Minutes after midnight the actor is dismissed (may pass 1440): camera wrap unless Calls gives one. */
+  dismiss?: number;
+}
+
+/** A member on hold that day, by name (issue 14). */
+export interface CallSheetHolding {
+  id: string;
+  character: string;
+  actor: string;
+}
+
+/** A `Crew` row as printed: Call resolved against the day's crew call. */
+export interface CallSheetCrew {
+  position: string;
+  name: string;
+  phone: string;
+  call: number;
+}
+
+export interface CallSheetContact {
+  role: string;
+  name: string;
+  phone: string;
+  email: string;
 }
 
 /** A location as the call sheet lists it: the Locations row without its bookkeeping. */
@@ -244,10 +301,26 @@ export interface CallSheet {
   pages: Eighths;
   pagesText: string;
   cast: CallSheetCast[];
-  /** IDs on hold that day (not called). */
-  holding: string[];
+  /** On hold that day (not called), by name. */
+  holding: CallSheetHolding[];
   locations: CallSheetLocation[];
   notes: string[];
+  /** Extension (issue 14): minutes after midnight (wrap may pass 1440). */
+  wrap: number;
+  /** True when Calls gives the Wrap; else crew call + Shooting Day Length. */
+  wrapGiven: boolean;
+  firstMeal: number;
+  /** Given in Calls, or due (6 h after the first meal's end) when the day runs past it. */
+  secondMeal?: number;
+  walkie: string;
+  safety: string[];
+  productionOffice: string;
+  contacts: CallSheetContact[];
+  crew: { department: string; people: CallSheetCrew[] }[];
+  /** Sum of the scenes' background counts. */
+  background: number;
+  /** Left blank for the AD: a forecast needs a network. */
+  weather: string;
   /** The next shooting day's scenes; absent on the last day. */
   advance?: { day: number; date?: EpochDay; scenes: CallSheetScene[]; pagesText: string };
 }

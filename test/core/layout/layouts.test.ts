@@ -121,7 +121,7 @@ describe("layouts", () => {
 
   test("call sheets: one page wide, portrait, header rows repeated, print area", () => {
     const c1 = layouts[4];
-    expect(c1.print).toMatchObject({ orientation: "portrait", fitToWidth: 1, repeatRows: [1, 3], area: expect.stringMatching(/^A1:H\d+$/) });
+    expect(c1.print).toMatchObject({ orientation: "portrait", fitToWidth: 1, repeatRows: [1, 3], area: expect.stringMatching(/^A1:I\d+$/) });
     expect(at(c1, 2, 3)?.v).toBe("Day 1 of 2");
     for (const s of ["SCENES", "CAST", "LOCATIONS", "NOTES", "ADVANCE SCHEDULE: DAY 2"]) find(c1, s);
     find(layouts[5], "ADVANCE SCHEDULE: last shooting day, nothing to follow");

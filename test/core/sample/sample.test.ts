@@ -10,8 +10,22 @@ function asInput(): WorkbookInput {
 describe("the sample production", () => {
   const r = runEngine(asInput());
 
-  test("computes without one problem", () => {
-    expect(r.problems).toEqual([]);
+  test("computes with no error, only the two short turnarounds (crew and the actors called on both days)", () => {
+    // Day 4: 15:00 call + 12 h = 03:00 wrap; Day 5 calls at 07:00: 4 h. Day 8: 15:30 + 12 h = 03:30, Day 9 07:00: 3 h 30.
+    // Cast are dismissed at camera wrap, an hour before (the lead from crew to shooting call):
+    // Nora Vance 02:00 to a 06:30 makeup call (08:00 − 90 min) = 4 h 30; Priya Raman to 07:15 = 5 h 15;
+    // after Day 8, 02:30 to 06:30 = 4 h and Theo Marsh to 07:00 (08:00 − 60) = 4 h 30.
+    expect(r.problems.map((p) => [p.severity, p.sheet, p.cell, p.message.replace(/:.*?: (\d[^,]*) of rest.*/, " $1")])).toEqual([
+      ["warning", "Calls", "B2", "Turnaround 4 h"],
+      ["warning", "Cast", "A2", "Turnaround for cast 1 Nora Vance (MAGGIE HALE) 4 h 30 min"],
+      ["warning", "Cast", "A6", "Turnaround for cast 5 Priya Raman (LENA) 5 h 15 min"],
+      ["warning", "Calls", "B4", "Turnaround 3 h 30 min"],
+      ["warning", "Cast", "A2", "Turnaround for cast 1 Nora Vance (MAGGIE HALE) 4 h"],
+      ["warning", "Cast", "A3", "Turnaround for cast 2 Theo Marsh (DANNY HALE) 4 h 30 min"],
+    ]);
+    expect(r.problems[0].message).toBe(
+      "Turnaround: Day 4 (Thu 27 May 2027) wraps at 03:00 the next day (15:00 crew call + 12 h day) and Day 5 (Fri 28 May 2027) calls the crew at 07:00: 4 h of rest, under the 12 h turnaround",
+    );
   });
 
   test("has what the issue asks for", () => {

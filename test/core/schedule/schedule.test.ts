@@ -92,8 +92,9 @@ describe("buildSchedule on a hand-worked production", () => {
     // Crew call 07:00 (Settings default), shooting call an hour later; set call = shooting call.
     expect([d1.crewCall, d1.shootingCall]).toEqual([420, 480]);
     expect(d1.cast).toEqual([
-      { id: "1", character: "ANNA", actor: "Ann Actor", code: "SW", makeupCall: 390, setCall: 480 }, // 08:00 − 90 min = 06:30
-      { id: "2", character: "BEN", actor: "Ben Player", code: "SW", makeupCall: 420, setCall: 480 }, // 08:00 − 60 = 07:00
+      // Dismissed at camera wrap: 07:00 + 12 h = 19:00 wrap, less the hour's lead before the shooting call = 18:00.
+      { id: "1", character: "ANNA", actor: "Ann Actor", code: "SW", makeupCall: 390, setCall: 480, dismiss: 1080 }, // 08:00 − 90 min = 06:30
+      { id: "2", character: "BEN", actor: "Ben Player", code: "SW", makeupCall: 420, setCall: 480, dismiss: 1080 }, // 08:00 − 60 = 07:00
     ]);
     expect(d1.scenes.map((s) => [s.scene, s.set, s.intExt, s.dayNight, s.pagesText, s.cast.join(","), s.location, s.description])).toEqual([
       ["1", "Kitchen", "INT", "DAY", "1 3/8", "1,2", "House", "Anna cooks"],
@@ -121,7 +122,7 @@ describe("buildSchedule on a hand-worked production", () => {
     // Day 2: the Calls row moves crew call to 07:30 and adds its note; Anna is on hold.
     expect([d2.crewCall, d2.shootingCall]).toEqual([450, 510]);
     expect(d2.cast.map((c) => [c.id, c.code, c.makeupCall])).toEqual([["2", "WF", 450]]);
-    expect(d2.holding).toEqual(["1"]);
+    expect(d2.holding).toEqual([{ id: "1", character: "ANNA", actor: "Ann Actor" }]);
     expect(d2.notes).toEqual(["Rain cover standing by"]);
     expect(d3.cast.map((c) => [c.id, c.code])).toEqual([["1", "WF"], ["3", "SWF"]]);
     expect(d3.advance).toBeUndefined();
