@@ -27,7 +27,7 @@ import type { HostFeatures } from "./requirements";
  * Requests the cell writes are spread over, whatever the production's size: enough that a
  * 600-day schedule with a call sheet a day fits (measured through office.js, test/officejs).
  */
-export const WRITE_REQUESTS = 20;
+export const WRITE_REQUESTS = 24;
 /**
  * What one request may carry by our estimate (an upper bound of what office.js serializes);
  * Excel on the web refuses more than 5 MB, and we keep every request under 4.5 MB.

@@ -23,7 +23,7 @@ describe("commands through office.js", () => {
     expect(host.value("Accounts", "A2")).toBe("1000"); // codes stay text
     const again = await newProduction(host);
     expect(again.ok).toBe(false);
-    expect(again.messages[0].text).toMatch(/already has Settings, Holidays, Accounts and 11 more/);
+    expect(again.messages[0].text).toMatch(/already has Settings, Holidays, Accounts and 13 more/);
   });
 
   test("what Excel holds reads back to the same engine result as the tables themselves", async () => {

