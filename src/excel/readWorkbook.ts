@@ -17,6 +17,9 @@ export const CONTRACT_TABLES = [
   "Cast Days",
   "Locations",
   "Calls",
+  // Call-sheet extensions (docs/WORKBOOK-EXTENSIONS.md, issue 14).
+  "Crew",
+  "Contacts",
   "Unavailable",
   "Globals",
   // Prodbook's very hidden record of locked budget versions (core/budget/versions).
