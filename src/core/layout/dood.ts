@@ -1,4 +1,4 @@
-import { ScheduleModel, DoodCode } from "../schedule/model";
+import { CastDayCode, ScheduleModel, DoodCode } from "../schedule/model";
 import { CellStyle, LayoutValue, SheetLayout } from "./types";
 import { fitRows, columnWidthFor, textWidth } from "./fit";
 import { Grid, INTEGER_FORMAT, SHORT_DATE_FORMAT, STYLE, currencyFormat, dateValue, money } from "./styles";
@@ -33,10 +33,12 @@ export function doodPagesWide(columnWidths: number[]): number {
 export const DOOD_TOTAL_HEADERS = ["Work", "Hold", "Drop", "Start", "Finish", "Hold Cost", "Paid"] as const;
 /**
  * With a Cast Days table, its paid days are counted before Paid (which adds them): a travel day
- * before day 1 or a fitting on a weekend has no column of its own.
+ * before day 1 or a fitting on a weekend has no column of its own. One narrow column a code that
+ * occurs, headed by the code the legend spells out (Holiday in full, as H is the hold), so a short
+ * shoot's DOOD still prints one page wide.
  */
-export const DOOD_CAST_DAYS_HEADERS = ["Travel", "Rehearsal", "Fitting", "Holiday"] as const;
-const CAST_DAY_KEYS = ["TR", "R", "FT", "H"] as const;
+export const DOOD_CAST_DAYS_HEADERS: Readonly<Record<CastDayCode, string>> = { TR: "TR", R: "R", FT: "FT", H: "Holiday" };
+const CAST_DAY_KEYS: readonly CastDayCode[] = ["TR", "R", "FT", "H"];
 
 /** Code fills in the usual DOOD colours: starts green, finishes red, holds grey, drop/pick-up amber. */
 const CODE_FILL: Partial<Record<DoodCode, string>> = {
@@ -63,7 +65,8 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   const dood = s.dood;
   const n = dood.days;
   const firstTotal = DOOD_FIRST_DAY_COL + n;
-  const extra = dood.castDays ? DOOD_CAST_DAYS_HEADERS : [];
+  const codesUsed = dood.castDays ? CAST_DAY_KEYS.filter((k) => dood.cast.some((m) => (m.castDays?.[k] ?? 0) > 0)) : [];
+  const extra = codesUsed.map((k) => DOOD_CAST_DAYS_HEADERS[k]);
   const headers: readonly string[] = [...DOOD_TOTAL_HEADERS.slice(0, 6), ...extra, "Paid"];
   const lastCol = firstTotal + headers.length - 1;
   const count: CellStyle = { numberFormat: INTEGER_FORMAT, hAlign: "center" };
@@ -133,7 +136,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
           : [null, {}];
     const [sv, ss] = startEnd(m.start, m.startDay);
     const [fv, fs] = startEnd(m.finish, m.finishDay);
-    const extraCounts = dood.castDays ? CAST_DAY_KEYS.map((k) => m.castDays?.[k] ?? 0) : [];
+    const extraCounts = codesUsed.map((k) => m.castDays?.[k] ?? 0);
     g.row(r, firstTotal, [m.work, m.hold, m.drop, sv, fv, money(m.holdCost), ...extraCounts, paidDays(m)], undefined, [
       count,
       count,
@@ -151,7 +154,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
   g.row(r, 1, ["", "Cast working", ""], STYLE.total);
   working.forEach((w, i) => g.set(r, DOOD_FIRST_DAY_COL + i, w, { ...STYLE.total, hAlign: "center" }));
   const sum = (k: "work" | "hold" | "drop") => dood.cast.reduce((t, m) => t + m[k], 0);
-  const extraSums = dood.castDays ? CAST_DAY_KEYS.map((k) => dood.cast.reduce((t, m) => t + (m.castDays?.[k] ?? 0), 0)) : [];
+  const extraSums = codesUsed.map((k) => dood.cast.reduce((t, m) => t + (m.castDays?.[k] ?? 0), 0));
   const paidSum = dood.cast.reduce((t, m) => t + paidDays(m), 0);
   g.row(r, firstTotal, [sum("work"), sum("hold"), sum("drop"), null, null, money(holdCost), ...extraSums, paidSum], STYLE.total, [
     count,
@@ -171,7 +174,7 @@ export function doodLayout(s: ScheduleModel, title: string, currency: string): S
     columnWidthFor(g.cells.filter((c) => c.c === 2 && c.r > DOOD_HEADER_ROW), 18),
     columnWidthFor(g.cells.filter((c) => c.c === 3 && c.r > DOOD_HEADER_ROW), 18),
     ...new Array<number>(n).fill(DAY_WIDTH),
-    ...[6, 6, 6, 13, 13, 13, ...extra.map((h) => h.length + 2), 6].map((w, i) => totalsWidth(i, w)),
+    ...[6, 6, 6, 13, 13, 13, ...extra.map((h) => Math.max(5, h.length + 1)), 6].map((w, i) => totalsWidth(i, w)),
   ];
   return fitRows({
     name: DOOD,

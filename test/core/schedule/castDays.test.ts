@@ -5,6 +5,7 @@ import { hasErrors, reportJson, runEngine } from "../../../src/core/engine";
 import { applyCastDays, doodRow, paidDays } from "../../../src/core/schedule/dood";
 import { CastDayCode, CastDayEntry, Dood } from "../../../src/core/schedule/model";
 import { DOOD_FIRST_DAY_COL, DOOD_HEADER_ROW, doodLayout } from "../../../src/core/layout/dood";
+import { layoutOverflows } from "../../../src/core/layout/fit";
 import { CAST_HEADERS, board, marker, settingsTable, strip, table, workbook } from "./helpers";
 
 /**
@@ -69,17 +70,20 @@ describe("Cast Days on the DOOD (issue 14)", () => {
     expect(globalsOf(r)).toMatchObject({ CAST_1_PAID: 5, CAST_2_PAID: 3, CAST_1_HOLD: 1 });
     // The tied lines follow: 5 × 500 + 3 × 300 = 2,500 + 900 = 3,400.
     expect(castAccount(r)).toBe(3400);
-    // The DOOD counts them before Paid and explains the codes.
+    // The DOOD counts them before Paid, one column a code that occurs (no R here), and explains the codes.
     const layout = doodLayout(r.schedule!, "Test", "USD");
     const at = (rr: number, c: number) => layout.cells.find((x) => x.r === rr && x.c === c)?.v;
     const first = DOOD_FIRST_DAY_COL + 3;
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => at(DOOD_HEADER_ROW, first + i))).toEqual([
-      "Work", "Hold", "Drop", "Start", "Finish", "Hold Cost", "Travel", "Rehearsal", "Fitting", "Holiday", "Paid",
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => at(DOOD_HEADER_ROW, first + i))).toEqual([
+      "Work", "Hold", "Drop", "Start", "Finish", "Hold Cost", "TR", "FT", "Holiday", "Paid",
     ]);
-    expect([6, 7, 8, 9, 10].map((i) => at(DOOD_HEADER_ROW + 1, first + i))).toEqual([0, 0, 1, 1, 5]);
-    expect([6, 7, 8, 9, 10].map((i) => at(DOOD_HEADER_ROW + 2, first + i))).toEqual([1, 0, 0, 0, 3]);
-    expect([6, 7, 8, 9, 10].map((i) => at(DOOD_HEADER_ROW + 3, first + i))).toEqual([1, 0, 1, 1, 8]);
-    expect(String(at(2, 4))).toContain("FT fitting");
+    expect([6, 7, 8, 9].map((i) => at(DOOD_HEADER_ROW + 1, first + i))).toEqual([0, 1, 1, 5]);
+    expect([6, 7, 8, 9].map((i) => at(DOOD_HEADER_ROW + 2, first + i))).toEqual([1, 0, 0, 3]);
+    expect([6, 7, 8, 9].map((i) => at(DOOD_HEADER_ROW + 3, first + i))).toEqual([1, 1, 1, 8]);
+    expect(String(at(2, 4))).toContain("TR travel · R rehearsal · FT fitting");
+    // The narrow code columns show whole: no ### and nothing cut; still one page wide.
+    expect(layoutOverflows(layout)).toEqual([]);
+    expect(layout.print?.fitToWidth).toBe(1);
   });
 
   it("a rehearsal on a held day takes the cell: R in place of H, paid once, the hold cost falls", () => {
