@@ -160,14 +160,15 @@ export function shootdate(day: number, start: any, daysOff?: string, holidays?: 
  * @param stripboard The Stripboard table with its header row: Stripboard[#All].
  * @param cast The Cast table with its header row: Cast[#All].
  * @param castId Cast ID (or a range of them), e.g. "1".
- * @param [kind] Paid (work + hold, the default), Work, Hold, Drop, Weeks (paid days ÷ DAYS_PER_WEEK, rounded up to the hundredth, at least 1) or Run (start to finish, drops included).
+ * @param [kind] Paid (work + hold + paid Cast Days, the default), Work, Hold, Drop, Weeks (paid days ÷ DAYS_PER_WEEK, rounded up to the hundredth, at least 1) or Run (start to finish, drops included).
  * @param [settings] Settings[#All]: Start Date, Days Off, Drop Days. Blank: days undated, every gap a hold.
  * @param [holidays] Holidays[#All]: dates not shot.
  * @param [globals] Globals[#All]: a DAYS_PER_WEEK there wins for Weeks.
+ * @param [castDays] The Cast Days table (Cast ID, Date, Code) with its header row: travel, rehearsal, fitting and holiday days that Paid counts.
  * @returns The number of days (or weeks).
  */
-export function castdays(stripboard: any[][], cast: any[][], castId: any[][], kind?: any[][], settings?: any[][], holidays?: any[][], globals?: any[][]): number[][] {
-  return guard(() => globalFns.castDays(...basicArgs(stripboard, cast, castId, kind, settings, holidays, globals)));
+export function castdays(stripboard: any[][], cast: any[][], castId: any[][], kind?: any[][], settings?: any[][], holidays?: any[][], globals?: any[][], castDays?: any[][]): number[][] {
+  return guard(() => globalFns.castDays(...basicArgs(stripboard, cast, castId, kind, settings, holidays, globals, castDays)));
 }
 
 /**

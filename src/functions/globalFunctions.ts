@@ -34,6 +34,7 @@ interface Inputs {
   settings?: Arg;
   holidays?: Arg;
   globals?: Arg;
+  castDays?: Arg;
 }
 
 const PARAMS: [keyof Inputs, string][] = [
@@ -42,6 +43,8 @@ const PARAMS: [keyof Inputs, string][] = [
   ["settings", "Settings"],
   ["holidays", "Holidays"],
   ["globals", "Globals"],
+  // Last, so the indices above (settings is ms[2]) stay put.
+  ["castDays", "Cast Days"],
 ];
 
 /** Same values, same figures: a budget of 50 CASTDAYS cells over one board reads it once per recalculation. */
@@ -116,13 +119,14 @@ function kindArg(v: unknown): CastDaysKind {
 }
 
 /**
- * PROD.CASTDAYS(stripboard, cast, castId, [kind], [settings], [holidays], [globals]): a member's
- * DOOD days. `castId` may be a range (one result a cell), as may `kind`.
+ * PROD.CASTDAYS(stripboard, cast, castId, [kind], [settings], [holidays], [globals], [castDays]):
+ * a member's DOOD days. `castId` may be a range (one result a cell), as may `kind`. With the Cast
+ * Days table, Paid and Weeks count its travel, rehearsal, fitting and run holidays too.
  */
-export function castDays(stripboard: Arg, cast: Arg, castId: Arg, kind?: Arg, settings?: Arg, holidays?: Arg, globals?: Arg): number[][] {
+export function castDays(stripboard: Arg, cast: Arg, castId: Arg, kind?: Arg, settings?: Arg, holidays?: Arg, globals?: Arg, castDaysTable?: Arg): number[][] {
   if (asMatrix(stripboard) === undefined) throw new FunctionInputError("stripboard is required: Stripboard[#All]");
   if (asMatrix(cast) === undefined) throw new FunctionInputError("cast is required: Cast[#All]");
-  const f = figuresFor({ stripboard, cast, settings, holidays, globals });
+  const f = figuresFor({ stripboard, cast, settings, holidays, globals, castDays: castDaysTable });
   globalRowError(f, globals, "DAYS_PER_WEEK");
   const schedule = f.schedule;
   if (!schedule) throw new FunctionInputError("stripboard must be the Stripboard table with its header row (Stripboard[#All])");

@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadXlsxFile, runProdbook } from "./run";
-import { smallWorkbook } from "./smallWorkbook";
+import { SMALL, smallWorkbook } from "./smallWorkbook";
 
 /**
  * The small board (Mon 1 Mar 2027): day 1 Mon 1 Mar cast 1, 2; day 2 Tue 2 Mar cast 1; day 3
@@ -16,8 +16,16 @@ import { smallWorkbook } from "./smallWorkbook";
  *   cast 1: 3 work + 1 travel = 4 paid
  *   cast 2: 2 work + 0 hold + 1 rehearsal + 1 fitting = 4 paid (the R replaces the hold: still 4)
  */
-async function write(dir: string, name: string, rows: (string | Date)[][]): Promise<void> {
+async function write(dir: string, name: string, rows: (string | Date)[][], formula?: string): Promise<void> {
   const wb = smallWorkbook();
+  if (formula) {
+    const t = wb.getWorksheet("Budget")!.getTable("Budget");
+    t.addRow(["2100", "Ben's stand-in, as Ben's paid days", { formula } as never, "Days", null, 100, null]);
+    t.commit();
+    // Cast[#All] needs Cast as a real table (the small workbook has it as a plain sheet).
+    wb.removeWorksheet(wb.getWorksheet("Cast")!.id);
+    wb.addWorksheet("Cast").addTable({ name: "Cast", ref: "A1", headerRow: true, columns: SMALL.Cast.headers.map((h) => ({ name: h })), rows: SMALL.Cast.rows.map((r) => [...r]) });
+  }
   const ws = wb.addWorksheet("Cast Days");
   ws.addTable({ name: "CastDays", ref: "A1", headerRow: true, columns: ["Cast ID", "Date", "Code"].map((h) => ({ name: h })), rows });
   await wb.xlsx.writeFile(join(dir, name));
@@ -45,6 +53,15 @@ describe("prodbook with a Cast Days table", () => {
     const rep = runProdbook(dir, "report", "cd.xlsx", "--json");
     const g = Object.fromEntries((JSON.parse(rep.out) as { globals: { name: string; value: number }[] }).globals.map((x) => [x.name, x.value]));
     expect([g.CAST_1_PAID, g.CAST_2_PAID, g.CAST_2_HOLD]).toEqual([4, 4, 0]);
+  });
+
+  test("=PROD.CASTDAYS with the Cast Days table as its eighth argument counts them", async () => {
+    // Ben: 2 work + 1 rehearsal + 1 fitting = 4 paid days × 100 = 400 on 2100, whose own lines are
+    // 2 × 1,500.25 + 1.01 = 3,001.51: 3,401.51. Without the table the cell would give 2 + 1 hold = 3.
+    await write(dir, "fx.xlsx", [["2", d(2, 26), "FT"], ["2", d(3, 2), "R"]], 'PROD.CASTDAYS(Stripboard[#All],Cast[#All],"2","Paid",Settings[#All],,,CastDays[#All])');
+    const rep = runProdbook(dir, "report", "fx.xlsx", "--json");
+    const acc = (JSON.parse(rep.out) as { budget: { accounts: { code: string; budget: number }[] } }).budget.accounts.find((a) => a.code === "2100")!;
+    expect(acc.budget).toBe(3401.51);
   });
 
   test("check: a code that is not TR, R, FT or H is an error naming the cell", async () => {

@@ -51,6 +51,23 @@ describe("PROD.CASTDAYS", () => {
     expect(castDays(BOARD_A, [...CAST, ["3", "CARL", 500]], "3")).toEqual([[0]]);
   });
 
+  it("counts the Cast Days table's paid days (issue 14) when it is given", () => {
+    // Start Mon 1 Mar 2027: days 1–4 are Mon 1 – Thu 4 Mar. Ben is SW H H WF (work 2, hold 2).
+    // A fitting Fri 26 Feb (before day 1) is one more paid day: 2 + 2 + 1 = 5. A rehearsal on
+    // Tue 2 Mar (day 2, held) takes that hold's place: hold 1, paid still 5. Anna's travel day on
+    // Wed 3 Mar, a day she shoots, is ignored (work wins): her paid stays 4.
+    const settings = [["Key", "Value"], ["Start Date", "2027-03-01"]];
+    const cd = [["Cast ID", "Date", "Code"], ["2", "2027-02-26", "FT"], ["2", "2027-03-02", "r"], ["1", "2027-03-03", "TR"]];
+    expect(castDays(BOARD_A, CAST, [["1"], ["2"]], "Paid", settings, undefined, undefined, cd)).toEqual([[4], [5]]);
+    expect(castDays(BOARD_A, CAST, "2", "Hold", settings, undefined, undefined, cd)).toEqual([[1]]);
+    expect(castDays(BOARD_A, CAST, "2", "Weeks", settings, undefined, undefined, cd)).toEqual([[1]]); // 5 ÷ 5
+    // Without the table, as before: 2 work + 2 hold.
+    expect(castDays(BOARD_A, CAST, "2", "Paid", settings)).toEqual([[4]]);
+    const e = thrown(() => castDays(BOARD_A, CAST, "2", "Paid", settings, undefined, undefined, [["Cast ID", "Date", "Code"], ["2", "2027-02-26", "Wardrobe"]]));
+    expect(e.message).toContain(`Code must be TR (travel), R (rehearsal), FT (fitting) or H (holiday), not "Wardrobe"`);
+    expect(e.message).toContain("Cast Days");
+  });
+
   it("judges drops with Settings, and takes DAYS_PER_WEEK from Globals", () => {
     // Start Mon 2027-03-01: day 1 Mon 1 Mar, day 4 Thu 4 Mar, 3 calendar days apart. With Drop
     // Days 1 that gap is a drop: Ben is dropped after day 1 and picked up on day 4, so days 2
