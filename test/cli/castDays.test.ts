@@ -53,6 +53,11 @@ describe("prodbook with a Cast Days table", () => {
     const rep = runProdbook(dir, "report", "cd.xlsx", "--json");
     const g = Object.fromEntries((JSON.parse(rep.out) as { globals: { name: string; value: number }[] }).globals.map((x) => [x.name, x.value]));
     expect([g.CAST_1_PAID, g.CAST_2_PAID, g.CAST_2_HOLD]).toEqual([4, 4, 0]);
+    const dood = (JSON.parse(rep.out) as { dood: { cast: { id: string; codes: string[]; castDays?: unknown; paid?: number }[] } }).dood.cast;
+    expect(dood.map((c) => [c.id, c.codes, c.castDays, c.paid])).toEqual([
+      ["1", ["SW", "W", "WF"], { TR: 1, R: 0, FT: 0, H: 0 }, 4],
+      ["2", ["SW", "R", "WF"], { TR: 0, R: 1, FT: 1, H: 0 }, 4],
+    ]);
   });
 
   test("=PROD.CASTDAYS with the Cast Days table as its eighth argument counts them", async () => {

@@ -11,7 +11,7 @@ import { readLocations } from "./locations";
 import { readCalls, readHolidays } from "./calls";
 import { readStripColors, readStripboard } from "./stripboard";
 import { shootingDates } from "./calendar";
-import { buildDood } from "./dood";
+import { buildDood, paidDays } from "./dood";
 import { DEFAULT_DAY_LENGTH, DEFAULT_FIRST_MEAL, DEFAULT_SHOOTING_CALL_OFFSET, DEFAULT_TURNAROUND, buildCallSheets } from "./callsheet";
 import { readContacts, readCrew } from "./crew";
 import { parseHours } from "./clock";
@@ -265,6 +265,9 @@ export interface ScheduleReportJson {
       start: string;
       finish: string;
       holdCost: number;
+      /** Only with a Cast Days table (issue 14): its paid counts, and Paid with them. */
+      castDays?: { TR: number; R: number; FT: number; H: number };
+      paid?: number;
     }[];
   };
 }
@@ -290,6 +293,7 @@ export function scheduleReportJson(model: ScheduleModel): ScheduleReportJson {
         start: r.start === undefined ? "" : formatIso(r.start),
         finish: r.finish === undefined ? "" : formatIso(r.finish),
         holdCost: toUnits(r.holdCost),
+        ...(r.castDays ? { castDays: { ...r.castDays }, paid: paidDays(r) } : {}),
       })),
     },
   };
