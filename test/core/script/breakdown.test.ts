@@ -69,7 +69,7 @@ describe("Breakdown", () => {
     const text = call.cells.map((c) => c.v);
     expect(text).toContain("BACKGROUND AND DEPARTMENTS");
     expect(text).toContain(14);
-    expect(call.print?.area).toBe(`A1:H${Math.max(...call.cells.map((c) => c.r))}`);
+    expect(call.print?.area).toBe(`A1:I${Math.max(...call.cells.map((c) => c.r))}`);
   });
 
   test("bad rows name the cell: an unknown category warns, a bad quantity is an error, an unknown scene warns", () => {
